@@ -96,21 +96,28 @@ def _load_folder(root: Path) -> Corpus:
     if not root.is_dir():
         raise StatuteError(str(root), "", "no such folder")
     bundled = None if (root / "codes.toml").is_file() else bundled_path()
-    files = {name: (root / name if (root / name).is_file() or bundled is None else bundled / name) for name in REGISTRIES}
+    files = {
+        name: (root / name if (root / name).is_file() or bundled is None else bundled / name) for name in REGISTRIES
+    }
     codes = _registry(files["codes.toml"], Code)
     sources = _registry(files["sources.toml"], SourceDocument, key="sources")
     laws = _registry(files["laws.toml"], Law, key="laws")
     tags = _registry(files["vocabulary.toml"], Tag, key="tags", id_field="name")
     context = _Context(codes, laws, sources, tags)
-    for name, code in codes.items():
-        context.check_source(str(files["codes.toml"]), f"{name}.source", code.source.document)
+    for name, entry in codes.items():
+        context.check_source(str(files["codes.toml"]), f"{name}.source", entry.source.document)
     for name, law in laws.items():
         context.check_source(str(files["laws.toml"]), f"laws.{name}.source", law.source.document)
     for name, tag in tags.items():
         _check_tag(str(files["vocabulary.toml"]), name, tag)
+    for folder in sorted(p for p in root.iterdir() if p.is_dir() and p.name not in codes):
+        if any(folder.glob("*.toml")):
+            raise UnknownNameError(
+                str(folder), "", f"holds statute files but {folder.name!r} is not a code of codes.toml"
+            )
     articles: dict[str, Article] = {}
-    for code in codes:
-        folder = root / code
+    for code_id in codes:
+        folder = root / code_id
         if not folder.is_dir():
             continue
         for file in sorted(folder.glob("*.toml"), key=lambda p: _number_key(p.stem)):
@@ -144,7 +151,9 @@ class _Context:
             if tag not in self.tags:
                 near = [t for t in self.tags if t.startswith(tag[:3])][:5]
                 hint = f" (did you mean {', '.join(near)}?)" if near else ""
-                raise UnknownNameError(file, f"{path}[{i}]", f"unknown tag {tag!r}{hint}; tags are listed in vocabulary.toml")
+                raise UnknownNameError(
+                    file, f"{path}[{i}]", f"unknown tag {tag!r}{hint}; tags are listed in vocabulary.toml"
+                )
 
 
 def load_article(file: str | Path, context: _Context | None = None) -> Article:
@@ -172,7 +181,10 @@ def load_article(file: str | Path, context: _Context | None = None) -> Article:
                 raise StatuteSchemaError(name, f"versions[{i}].{key}", "is set by the file; remove it")
         version["code"] = raw.get("code")
         version["article"] = raw.get("number")
-        law = context.laws.get(str(version.get("amended_by")))
+        law_id = version.get("amended_by")
+        if isinstance(law_id, str) and law_id not in context.laws:
+            raise UnknownNameError(name, f"versions[{i}].amended_by", f"unknown law {law_id!r}; add it to laws.toml")
+        law = context.laws.get(law_id) if isinstance(law_id, str) else None
         if "valid_from" not in version and law is not None:
             version["valid_from"] = law.in_force
     art = _structure(raw, Article, name)
@@ -270,16 +282,23 @@ def _structure_when(value: Any, _: Any) -> When:
         if any(b is not None and type(b) is not dt.date for b in bounds) or not isinstance(value.get("note", ""), str):
             raise TypeError("earliest and latest are dates (YYYY-MM-DD, unquoted), note a string")
         return When(bounds[0], bounds[1], value.get("note", ""))
-    raise TypeError(f"expected a date, \"unknown\", or a table with earliest/latest/note, got {value!r}"[:200])
+    raise TypeError(f'expected a date, "unknown", or a table with earliest/latest/note, got {value!r}'[:200])
 
 
 def _structure(raw: dict[str, Any], cls: type[T], file: str, prefix: str = "") -> T:
     from cattrs import BaseValidationError, transform_error
+    from cattrs.v import format_exception
+
+    def describe(exc: BaseException, type_: Any) -> str:
+        # kzlaw's own hooks raise TypeError/ValueError with a sentence for the reader: keep it.
+        if isinstance(exc, TypeError | ValueError) and type(exc) in (TypeError, ValueError) and exc.args:
+            return str(exc)
+        return format_exception(exc, type_)
 
     try:
         result: T = _converter().structure(raw, cls)
     except BaseValidationError as e:
-        messages = transform_error(e)
+        messages = transform_error(e, format_exception=describe)
         first = messages[0] if messages else str(e)
         problem, _, where = first.rpartition(" @ ")
         path = where.removeprefix("$").removeprefix(".")
@@ -327,9 +346,15 @@ def _check_order(file: str, i: int, previous: Version, v: Version) -> None:
         raise PeriodError(file, f"versions[{i - 1}].valid_to", f"is missing, but versions[{i}] follows it")
     start, prev_start, prev_end = v.valid_from.latest, previous.valid_from.earliest, previous.valid_to.earliest
     if start is not None and prev_start is not None and start <= prev_start:
-        raise PeriodError(file, path, f"starts {v.valid_from}, not after versions[{i - 1}] ({previous.valid_from}): order versions by time")
+        raise PeriodError(
+            file,
+            path,
+            f"starts {v.valid_from}, not after versions[{i - 1}] ({previous.valid_from}): order versions by time",
+        )
     if start is not None and prev_end is not None and start < prev_end:
-        raise PeriodError(file, path, f"starts {v.valid_from}, before versions[{i - 1}] ends ({previous.valid_to}): periods overlap")
+        raise PeriodError(
+            file, path, f"starts {v.valid_from}, before versions[{i - 1}] ends ({previous.valid_to}): periods overlap"
+        )
 
 
 def _check_version(file: str, path: str, v: Version, ctx: _Context, role: str) -> None:
@@ -343,11 +368,15 @@ def _check_version(file: str, path: str, v: Version, ctx: _Context, role: str) -
         raise UnknownNameError(file, f"{path}.amended_by", f"unknown law {v.amended_by!r}; add it to laws.toml")
     ctx.check_source(file, f"{path}.source.document", v.source.document)
     if v.text_status not in TEXT_STATUSES:
-        raise UnknownNameError(file, f"{path}.text_status", f"unknown text status {v.text_status!r}; known: {', '.join(TEXT_STATUSES)}")
+        raise UnknownNameError(
+            file, f"{path}.text_status", f"unknown text status {v.text_status!r}; known: {', '.join(TEXT_STATUSES)}"
+        )
     if not v.title.strip():
         raise StatuteSchemaError(file, f"{path}.title", "is empty")
     if not v.parts and not v.definitions:
-        raise StatuteSchemaError(file, f"{path}.parts", "a version needs parts (or, for a definitions article, definitions)")
+        raise StatuteSchemaError(
+            file, f"{path}.parts", "a version needs parts (or, for a definitions article, definitions)"
+        )
     _unique(file, path, "parts", [p.number for p in v.parts], "part number")
     _unique(file, path, "parts", [p.id for p in v.parts], "part id")
     _unique(file, path, "notes", [n.label for n in v.notes], "note label")
@@ -360,13 +389,17 @@ def _check_version(file: str, path: str, v: Version, ctx: _Context, role: str) -
             ctx.check_tags(file, f"{ppath}.circumstances[{k}].tags", circ.tags)
             if " ".join(circ.text.split()) not in words:
                 raise StatuteSchemaError(
-                    file, f"{ppath}.circumstances[{k}].text", "is not found in the part's text: quote the part's own words"
+                    file,
+                    f"{ppath}.circumstances[{k}].text",
+                    "is not found in the part's text: quote the part's own words",
                 )
         for kind, penalties in (("main", part.sanction.main), ("additional", part.sanction.additional)):
             for k, pen in enumerate(penalties):
                 _check_penalty(file, f"{ppath}.sanction.{kind}[{k}]", pen)
         if not part.sanction.main and not part.sanction.unknown:
-            raise StatuteSchemaError(file, f"{ppath}.sanction", "has no main penalty; list them, or say in 'unknown' why not")
+            raise StatuteSchemaError(
+                file, f"{ppath}.sanction", "has no main penalty; list them, or say in 'unknown' why not"
+            )
     for j, note in enumerate(v.notes):
         ctx.check_tags(file, f"{path}.notes[{j}].tags", note.tags)
     for j, d in enumerate(v.definitions):
@@ -383,7 +416,9 @@ def _unique(file: str, path: str, field: str, values: list[str], what: str) -> N
 
 def _check_penalty(file: str, path: str, p: Penalty) -> None:
     if p.kind not in PENALTY_KINDS:
-        raise UnknownNameError(file, f"{path}.kind", f"unknown penalty kind {p.kind!r}; known: {', '.join(PENALTY_KINDS)}")
+        raise UnknownNameError(
+            file, f"{path}.kind", f"unknown penalty kind {p.kind!r}; known: {', '.join(PENALTY_KINDS)}"
+        )
     has_range = p.minimum is not None or p.maximum is not None
     if p.unit is not None and p.unit not in UNITS:
         raise UnknownNameError(file, f"{path}.unit", f"unknown unit {p.unit!r}; known: {', '.join(UNITS)}")

@@ -5,7 +5,7 @@ in time order; a version holds :class:`Part` objects; a part holds its constitut
 (tags), its qualifying :class:`Circumstance` objects and its :class:`Sanction`, which is made of
 :class:`Penalty` options. Dates the sources do not fix are :class:`When` values that say how
 much is known. All classes are frozen and slotted: a loaded corpus cannot be changed by
-accident, only replaced (use :func:`attrs.evolve`).
+accident, only replaced (use ``attrs.evolve``).
 """
 
 from __future__ import annotations
@@ -339,7 +339,7 @@ class Version:
 
     @property
     def ref(self) -> str:
-        """The version's reference: the article at the first day this wording is surely in force.
+        """The version's reference, naming the first day this wording is surely in force.
 
         Falls back to the amending law (``cc2014/128@111-VIII``) when no day is sure, then to the
         earliest possible day.
@@ -361,7 +361,7 @@ class Version:
 
     @property
     def text(self) -> str:
-        """The full text: title, parts, notes and definitions, as one string."""
+        """The full text (title, parts, notes and definitions) as one string."""
         lines = [f"Article {self.article}. {self.title}"]
         lines += [p.text for p in self.parts]
         lines += [f"Note {n.label}. {n.text}" if n.label else f"Note. {n.text}" for n in self.notes]
@@ -468,8 +468,7 @@ class Article:
             first, last = self.versions[0], self.versions[-1]
             end = f"until {last.valid_to}" if last.valid_to is not None else "and is in force"
             raise NotInForceError(
-                f"{self.ref} has no version in force on {day}: its versions run from "
-                f"{first.valid_from} {end}"
+                f"{self.ref} has no version in force on {day}: its versions run from {first.valid_from} {end}"
             )
         refs = tuple(v.ref for v in found)
         windows = "; ".join(f"{v.ref} starts {v.valid_from}" for v in found[1:])
@@ -556,7 +555,7 @@ class Corpus:
     laws: Mapping[str, Law]
     sources: Mapping[str, SourceDocument]
     tags: Mapping[str, Tag]
-    root: str = ""
+    root: str = field(default="", eq=False)
 
     def __iter__(self) -> Iterator[Article]:
         return iter(self.articles.values())
@@ -599,9 +598,7 @@ class Corpus:
     def select(self, code: str | None = None, role: str | None = "offence") -> tuple[Article, ...]:
         """The articles of one code (or all), with one role (or any, with ``role=None``)."""
         return tuple(
-            a
-            for a in self.articles.values()
-            if (code is None or a.code == code) and (role is None or a.role == role)
+            a for a in self.articles.values() if (code is None or a.code == code) and (role is None or a.role == role)
         )
 
     def in_force(self, code: str, day: dt.date, role: str | None = "offence") -> tuple[Version, ...]:
@@ -629,20 +626,34 @@ class Corpus:
                 found += [d for d in v.definitions if d.term == term and d.applies(version.article)]
         return tuple(found)
 
+    def links(self, ref: str) -> tuple[Link, ...]:
+        """The article's lineage links, both those its file states and those other files state of it."""
+        art = self.article(ref)
+        flip: dict[str, Literal["predecessor", "successor"]] = {"predecessor": "successor", "successor": "predecessor"}
+        found = list(art.lineage)
+        for other in self.articles.values():
+            found += [
+                Link(flip[link.relation], other.ref, link.source)
+                for link in other.lineage
+                if parse_ref(link.ref).article_ref == art.ref
+            ]
+        return tuple(found)
+
     def lineage(self, ref: str) -> tuple[Article, ...]:
-        """The article and all its predecessors and successors across codes, oldest code first."""
+        """The article and all its predecessors and successors held, oldest code first."""
         start = self.article(ref)
         seen = {start.ref: start}
         todo = [start]
         while todo:
-            art = todo.pop()
-            for link in art.lineage:
+            for link in self.links(todo.pop().ref):
                 target = self.articles.get(parse_ref(link.ref).article_ref)
                 if target is not None and target.ref not in seen:
                     seen[target.ref] = target
                     todo.append(target)
         order = list(self.codes)
-        return tuple(sorted(seen.values(), key=lambda a: (order.index(a.code), a.number)))
+        return tuple(
+            sorted(seen.values(), key=lambda a: (order.index(a.code), a.versions[0].valid_from.latest or dt.date.min))
+        )
 
     def __repr__(self) -> str:
         per_code = ", ".join(f"{c}: {len(self.select(c, None))}" for c in self.codes)

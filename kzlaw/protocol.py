@@ -22,7 +22,8 @@ __all__ = ["ELEMENTS", "Element", "elements"]
 @frozen
 class Element:
     """One Protocol element: its id, group (``act``, ``means``, ``purpose``, ``rule``, ``liability``),
-    the Protocol's words and the provision that states it."""
+    the Protocol's words and the provision that states it.
+    """
 
     id: str
     group: str

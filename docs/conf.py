@@ -1,0 +1,53 @@
+"""Sphinx configuration for kzlaw's documentation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+project = "kzlaw"
+author = "kzlaw developers"
+copyright = f"{dt.date.today().year}, {author}"
+release = version = "0.1.0"
+
+extensions = [
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.doctest",
+    "myst_nb",
+]
+html_theme = "furo"
+html_title = "kzlaw"
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+default_role = "any"
+nitpicky = True
+autodoc_typehints = "description"
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = True
+napoleon_numpy_docstring = False
+
+# Offline intersphinx: Debian's python3.11-doc ships the inventory (the set-up installs it). Mapping
+# to a missing file would make Sphinx try the network, which fails here, so map only what exists.
+_python_inv = Path("/usr/share/doc/python3.11/html/objects.inv")
+intersphinx_mapping = {}
+if _python_inv.is_file():
+    intersphinx_mapping["python"] = ("https://docs.python.org/3", str(_python_inv))
+
+nitpick_ignore = [
+    ("py:class", "kzlaw.model.InForce"),
+    ("py:class", "InForce"),
+]
+
+# Docstring examples included by autodoc run in Sphinx's doctest builder with these names available,
+# as they do under pytest --doctest-modules in their own modules.
+doctest_global_setup = """
+import datetime as dt
+import kzlaw
+from kzlaw import *
+from kzlaw.model import *
+from kzlaw.protocol import *
+from kzlaw.refs import *
+from kzlaw.dump import *
+"""

@@ -1,0 +1,142 @@
+"""The ``kzlaw`` command line: ``list``, ``show`` and the analysis commands.
+
+Every command takes references in the one form kzlaw uses (``cc1997/128@2006-03-02``) and
+prints text for a terminal, or JSON with ``--json``. Errors print one line and exit with 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from kzlaw.errors import KzlawError
+from kzlaw.load import load
+from kzlaw.model import Article, Corpus, Version
+from kzlaw.refs import parse_ref
+from kzlaw.render import version_dict, version_text
+
+__all__ = ["main"]
+
+Command = Callable[[argparse.Namespace, Corpus], int]
+
+
+def _print_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def _lineage(corpus: Corpus, art: Article) -> list[dict[str, str]]:
+    return [
+        {
+            "relation": link.relation,
+            "ref": link.ref,
+            "source": str(link.source),
+            "held": str(link.ref in corpus.articles),
+        }
+        for link in corpus.links(art.ref)
+    ]
+
+
+def cmd_list(args: argparse.Namespace, corpus: Corpus) -> int:
+    """List the articles (of one code with ``--code``)."""
+    arts = corpus.select(args.code, role=None)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "ref": a.ref,
+                    "title": a.title,
+                    "role": a.role,
+                    "versions": [v.ref for v in a.versions],
+                }
+                for a in arts
+            ]
+        )
+        return 0
+    for a in arts:
+        role = "" if a.role == "offence" else f" ({a.role})"
+        print(f"{a.ref:<14} {len(a.versions)} version(s)  {a.title}{role}")
+    return 0
+
+
+def _version_json(corpus: Corpus, v: Version, asked: str) -> dict[str, Any]:
+    data = version_dict(v, corpus)
+    ref = parse_ref(asked)
+    if ref.day is not None:
+        data["asked"] = {"ref": asked, "in_force": v.in_force_on(ref.day)}
+    data["lineage"] = _lineage(corpus, corpus.article(v.article_ref))
+    return data
+
+
+def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
+    """Show an article (all versions) or the version a dated reference names."""
+    found = corpus.resolve(args.ref)
+    versions = found.versions if isinstance(found, Article) else (found,)
+    if args.json:
+        if isinstance(found, Article):
+            _print_json(
+                {
+                    "ref": found.ref,
+                    "title": found.title,
+                    "role": found.role,
+                    "lineage": _lineage(corpus, found),
+                    "versions": [version_dict(v, corpus) for v in versions],
+                }
+            )
+        else:
+            _print_json(_version_json(corpus, found, args.ref))
+        return 0
+    ref = parse_ref(args.ref)
+    for i, v in enumerate(versions):
+        if i:
+            print("\n" + "-" * 72)
+        print(version_text(v, corpus))
+        if ref.day is not None and v.in_force_on(ref.day) == "uncertain":
+            print(f"\n  warning: whether this wording was in force on {ref.day} is uncertain: it ran {v.period()}")
+    links = corpus.links(versions[0].article_ref)
+    if links:
+        print("\n  lineage: " + "; ".join(f"{link.relation} {link.ref} ({link.source})" for link in links))
+    return 0
+
+
+def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kzlaw",
+        description="Kazakhstan's anti-trafficking criminal law as versioned data.",
+    )
+    parser.add_argument("--data", metavar="DIR", help="a statute folder to use instead of the bundled data")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (_, help_text) in commands.items():
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        if name == "list":
+            p.add_argument("--code", help="only this code (cc1997, cc2014)")
+        if name == "show":
+            p.add_argument("ref", help="cc1997/128 or cc1997/128@2006-03-02")
+        p.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+COMMANDS: dict[str, tuple[Command, str]] = {
+    "list": (cmd_list, "list the articles held"),
+    "show": (cmd_show, "show an article or one version"),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 2 on a kzlaw error)."""
+    args = _parser(COMMANDS).parse_args(argv)
+    try:
+        corpus = load(args.data)
+        return COMMANDS[args.command][0](args, corpus)
+    except KzlawError as err:
+        print(f"kzlaw: error: {err}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # pragma: no cover - `kzlaw show ... | head`
+        return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
