@@ -17,6 +17,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from kzlaw.errors import AmbiguousDateError, NotInForceError, UnknownArticleError
+from kzlaw.refs import _LAW as _LAW_ID
 from kzlaw.refs import Ref, parse_ref
 
 __all__ = [
@@ -149,6 +150,8 @@ class Penalty:
     ``minimum`` is ``None`` where the law says "up to N" (no stated minimum; the code's general
     minimum applies), which is not the same as a minimum of zero. ``optional`` is for additional
     penalties: "with or without confiscation" is optional, "with confiscation" is not.
+    ``confirmed`` is false where the sources do not attest this option for this wording (it is
+    inferred, and ``note`` says from what): results built on it report "unknown".
     """
 
     kind: str
@@ -157,6 +160,7 @@ class Penalty:
     unit: str | None = None
     lifetime: bool = False
     optional: bool = False
+    confirmed: bool = True
     note: str = ""
 
     def months(self) -> tuple[int | None, int | None]:
@@ -190,7 +194,7 @@ class Penalty:
         text = f"{name} {rng}".strip() if rng != "for life" else f"{name} for life"
         if self.kind in ("confiscation", "disqualification") or self.optional:
             text += " (optional)" if self.optional else " (mandatory)"
-        return text
+        return text if self.confirmed else text + " [unconfirmed]"
 
 
 @frozen
@@ -199,7 +203,7 @@ class Sanction:
 
     ``main`` lists the alternative main penalties (the court picks one); ``additional`` the ones
     imposed on top. ``unknown`` is empty when the sanction is fully known from the source, else it
-    says what is not known and why: results built on such a sanction report "unknown".
+    says what is not known and why (the listed options may be incomplete, or inferred).
     """
 
     main: tuple[Penalty, ...] = ()
@@ -223,6 +227,23 @@ class Sanction:
         low = None if any(v is None for v in lows) else min(v for v in lows if v is not None)
         high = None if self.life else max((v for v in highs if v is not None), default=None)
         return (low, high)
+
+    @property
+    def imprisonment_known(self) -> bool:
+        """Whether the imprisonment range is attested.
+
+        It is not when an imprisonment option is unconfirmed, or when a sanction with gaps
+        (``unknown``) lists no imprisonment at all.
+        """
+        options = self.imprisonment()
+        if any(not p.confirmed for p in options):
+            return False
+        return bool(options) or not self.unknown
+
+    @property
+    def fully_known(self) -> bool:
+        """Whether every option is attested and nothing is said to be missing."""
+        return not self.unknown and all(p.confirmed for p in self.main + self.additional)
 
     @property
     def life(self) -> bool:
@@ -339,15 +360,17 @@ class Version:
 
     @property
     def ref(self) -> str:
-        """The version's reference, naming the first day this wording is surely in force.
+        """The version's reference, which resolves back to this version.
 
-        Falls back to the amending law (``cc2014/128@111-VIII``) when no day is sure, then to the
-        earliest possible day.
+        A wording whose start is exact is named by that day (``cc1997/128@2006-03-02``); one whose
+        start the sources leave uncertain by its amending law (``cc2014/128@292-VI``), else by the
+        first day it is surely in force, else by its earliest possible day.
         """
-        day = self.first_sure_day()
-        if day is None and self.amended_by is not None:
+        if self.valid_from.date is not None:
+            return f"{self.article_ref}@{self.valid_from.date.isoformat()}"
+        if self.amended_by is not None and _LAW_ID.fullmatch(self.amended_by):
             return f"{self.article_ref}@{self.amended_by}"
-        day = day or self.valid_from.earliest
+        day = self.first_sure_day() or self.valid_from.earliest
         return f"{self.article_ref}@{day.isoformat()}" if day else self.article_ref
 
     def first_sure_day(self) -> dt.date | None:
@@ -610,19 +633,21 @@ class Corpus:
         return tuple(a.at(day) for a in self.select(code, role) if a.candidates(day))
 
     def definitions(self, version: Version, term: str) -> tuple[Definition, ...]:
-        """The definitions of ``term`` that apply to ``version``'s article on its first sure day.
+        """The definitions of ``term`` that apply to ``version``'s article while it is in force.
 
-        They come from any article of the same code in force then (1997: note 2 to art. 125;
-        2014: art. 3).
+        They come from the version itself or from any article of the same code (1997: note 2 to
+        art. 125; 2014: art. 3). Of another article's wordings, the one brought by the same law is
+        taken, else those surely in force on the version's first sure day, else those possibly in force.
         """
         found = [d for d in version.definitions if d.term == term and d.applies(version.article)]
         day = version.first_sure_day() or version.valid_from.latest or version.valid_from.earliest
         for art in self.select(version.code, role=None):
             if art.number == version.article or day is None:
                 continue
-            for v in art.versions:
-                if v.in_force_on(day) == "no":
-                    continue
+            possible = [v for v in art.versions if v.in_force_on(day) != "no"]
+            same_law = [v for v in possible if v.amended_by is not None and v.amended_by == version.amended_by]
+            sure = [v for v in possible if v.in_force_on(day) == "yes"]
+            for v in same_law or sure or possible:
                 found += [d for d in v.definitions if d.term == term and d.applies(version.article)]
         return tuple(found)
 

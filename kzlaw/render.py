@@ -80,7 +80,7 @@ def sanction_dict(s: Sanction) -> dict[str, Any]:
     sanction is partly unknown both months are ``None`` and ``unknown`` says why.
     """
     low, high = s.imprisonment_months()
-    known = not s.unknown
+    known = s.imprisonment_known
     return {
         "options": [str(p) for p in s.main],
         "main": [penalty_dict(p) for p in s.main],
@@ -89,7 +89,7 @@ def sanction_dict(s: Sanction) -> dict[str, Any]:
         "imprisonment_min_months": low if known else None,
         "imprisonment_max_months": high if known else None,
         "life_imprisonment": s.life if known else None,
-        "custodial_only": s.custodial_only if known else None,
+        "custodial_only": s.custodial_only if s.fully_known else None,
         "unknown": s.unknown or None,
     }
 
