@@ -51,3 +51,7 @@ from kzlaw.protocol import *
 from kzlaw.refs import *
 from kzlaw.dump import *
 """
+
+import doctest  # noqa: E402
+
+doctest_default_flags = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL

@@ -6,6 +6,7 @@
 (84, 180)
 """
 
+from kzlaw.alignment import Alignment, Coverage, ElementResult, Evidence, RuleResult, align
 from kzlaw.dump import dump
 from kzlaw.errors import (
     AmbiguousDateError,
@@ -40,20 +41,37 @@ from kzlaw.model import (
     Version,
     When,
 )
+from kzlaw.penalties import (
+    BENCHMARKS,
+    Benchmark,
+    BenchmarkResult,
+    PenaltyRow,
+    PenaltyTable,
+    compare_penalties,
+    gravity,
+    penalty_history,
+)
 from kzlaw.protocol import ELEMENTS, Element
 from kzlaw.refs import Ref, parse_ref
 
 __all__ = [
+    "BENCHMARKS",
     "ELEMENTS",
+    "Alignment",
     "AmbiguousDateError",
     "Article",
     "BadReferenceError",
+    "Benchmark",
+    "BenchmarkResult",
     "Circumstance",
     "Code",
     "Corpus",
+    "Coverage",
     "Definition",
     "DuplicateEntryError",
     "Element",
+    "ElementResult",
+    "Evidence",
     "KzlawError",
     "Law",
     "Link",
@@ -61,9 +79,12 @@ __all__ = [
     "Note",
     "Part",
     "Penalty",
+    "PenaltyRow",
+    "PenaltyTable",
     "PeriodError",
     "RangeError",
     "Ref",
+    "RuleResult",
     "Sanction",
     "Source",
     "SourceDocument",
@@ -75,7 +96,11 @@ __all__ = [
     "UnknownNameError",
     "Version",
     "When",
+    "align",
+    "compare_penalties",
     "dump",
+    "gravity",
     "load",
     "parse_ref",
+    "penalty_history",
 ]

@@ -102,6 +102,46 @@ def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
     return 0
 
 
+def _targets(corpus: Corpus, refs: Sequence[str]) -> list[Version]:
+    """Each reference's version, or every version of an undated article reference."""
+    out: list[Version] = []
+    for ref in refs:
+        found = corpus.resolve(ref)
+        out += found.versions if isinstance(found, Article) else [found]
+    return out
+
+
+def cmd_align(args: argparse.Namespace, corpus: Corpus) -> int:
+    """Check versions against the UN Trafficking Protocol's definition."""
+    from kzlaw.alignment import align
+
+    versions = _targets(corpus, args.refs)
+    results = [align(v, corpus) for v in versions]
+    if args.json:
+        _print_json(results[0].to_dict() if len(results) == 1 else [r.to_dict() for r in results])
+        return 0
+    for i, r in enumerate(results):
+        print(("\n" if i else "") + str(r))
+    if len(versions) > 1:
+        print("\nCoverage\n" + str(align(versions, corpus)))
+    return 0
+
+
+def cmd_penalties(args: argparse.Namespace, corpus: Corpus) -> int:
+    """Compare the penalties of versions, part by part, with gravity and benchmarks."""
+    from kzlaw.penalties import compare_penalties
+
+    table = compare_penalties(*_targets(corpus, args.refs), corpus=corpus)
+    if args.json:
+        _print_json(table.to_dict())
+        return 0
+    print(table)
+    unknown = {r.ref: r.unknown for r in table.rows if r.unknown}
+    for ref, why in unknown.items():
+        print(f"\n  unknown in {ref}: {why}")
+    return 0
+
+
 def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzlaw",
@@ -115,6 +155,8 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
             p.add_argument("--code", help="only this code (cc1997, cc2014)")
         if name == "show":
             p.add_argument("ref", help="cc1997/128 or cc1997/128@2006-03-02")
+        if name in ("align", "penalties"):
+            p.add_argument("refs", nargs="+", metavar="REF", help="a version, or an article for all its versions")
         p.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
@@ -122,6 +164,8 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
 COMMANDS: dict[str, tuple[Command, str]] = {
     "list": (cmd_list, "list the articles held"),
     "show": (cmd_show, "show an article or one version"),
+    "align": (cmd_align, "check versions against the UN Trafficking Protocol"),
+    "penalties": (cmd_penalties, "compare penalties part by part, with gravity and benchmarks"),
 }
 
 
