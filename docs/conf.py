@@ -20,6 +20,12 @@ extensions = [
 html_theme = "furo"
 html_title = "kzlaw"
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+
+# Notebooks and MyST-NB pages run at every build, so no page shows output the code does not produce.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_execution_show_tb = True
 default_role = "any"
 nitpicky = True
 autodoc_typehints = "description"

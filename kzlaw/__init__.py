@@ -7,6 +7,7 @@
 """
 
 from kzlaw.alignment import Alignment, Coverage, ElementResult, Evidence, RuleResult, align
+from kzlaw.diff import CHANGE_KINDS, Change, Diff, diff, diffs
 from kzlaw.dump import dump
 from kzlaw.errors import (
     AmbiguousDateError,
@@ -56,6 +57,7 @@ from kzlaw.refs import Ref, parse_ref
 
 __all__ = [
     "BENCHMARKS",
+    "CHANGE_KINDS",
     "ELEMENTS",
     "Alignment",
     "AmbiguousDateError",
@@ -63,11 +65,13 @@ __all__ = [
     "BadReferenceError",
     "Benchmark",
     "BenchmarkResult",
+    "Change",
     "Circumstance",
     "Code",
     "Corpus",
     "Coverage",
     "Definition",
+    "Diff",
     "DuplicateEntryError",
     "Element",
     "ElementResult",
@@ -98,6 +102,8 @@ __all__ = [
     "When",
     "align",
     "compare_penalties",
+    "diff",
+    "diffs",
     "dump",
     "gravity",
     "load",

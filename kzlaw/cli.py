@@ -12,11 +12,11 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from kzlaw.errors import KzlawError
+from kzlaw.errors import BadReferenceError, KzlawError
 from kzlaw.load import load
 from kzlaw.model import Article, Corpus, Version
 from kzlaw.refs import parse_ref
-from kzlaw.render import version_dict, version_text
+from kzlaw.render import page, version_dict, version_text
 
 __all__ = ["main"]
 
@@ -142,6 +142,28 @@ def cmd_penalties(args: argparse.Namespace, corpus: Corpus) -> int:
     return 0
 
 
+def cmd_diff(args: argparse.Namespace, corpus: Corpus) -> int:
+    """Diff two versions, or every pair of consecutive versions of one article."""
+    from kzlaw.diff import diff, diffs
+
+    if len(args.refs) == 1:
+        found = diffs(args.refs[0], corpus)
+    elif len(args.refs) == 2:
+        found = (diff(args.refs[0], args.refs[1], corpus),)
+    else:
+        raise BadReferenceError("kzlaw diff takes OLD_REF NEW_REF, or one article REF for its consecutive versions")
+    if args.format == "json":
+        _print_json(found[0].to_dict() if len(args.refs) == 2 else [d.to_dict() for d in found])
+        return 0
+    if args.format == "html":
+        sys.stdout.write(page(f"kzlaw diff {' '.join(args.refs)}", "".join(d.to_html() for d in found)))
+        return 0
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    texts = [d.to_text(color=color) if args.format == "text" else d.to_markdown() for d in found]
+    print("\n\n".join(texts) if found else f"{args.refs[0]} has a single version: nothing to diff")
+    return 0
+
+
 def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzlaw",
@@ -155,6 +177,11 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
             p.add_argument("--code", help="only this code (cc1997, cc2014)")
         if name == "show":
             p.add_argument("ref", help="cc1997/128 or cc1997/128@2006-03-02")
+        if name == "diff":
+            p.add_argument("refs", nargs="+", metavar="REF", help="OLD_REF NEW_REF, or one article REF")
+            p.add_argument("--format", choices=["text", "markdown", "html", "json"], default="text")
+            p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="ANSI colours (text)")
+            continue
         if name in ("align", "penalties"):
             p.add_argument("refs", nargs="+", metavar="REF", help="a version, or an article for all its versions")
         p.add_argument("--json", action="store_true", help="print JSON")
@@ -164,6 +191,7 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
 COMMANDS: dict[str, tuple[Command, str]] = {
     "list": (cmd_list, "list the articles held"),
     "show": (cmd_show, "show an article or one version"),
+    "diff": (cmd_diff, "show what changed between two versions (redline and structural changes)"),
     "align": (cmd_align, "check versions against the UN Trafficking Protocol"),
     "penalties": (cmd_penalties, "compare penalties part by part, with gravity and benchmarks"),
 }

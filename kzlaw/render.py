@@ -14,6 +14,7 @@ from kzlaw.model import TEXT_STATUSES, Article, Corpus, Penalty, Sanction, Versi
 __all__ = [
     "CSS",
     "article_html",
+    "page",
     "penalty_dict",
     "sanction_dict",
     "version_dict",
@@ -40,6 +41,14 @@ CSS = """
 """
 
 e = html.escape
+
+
+def page(title: str, body: str) -> str:
+    """A standalone HTML5 page around an HTML fragment (the title is escaped here)."""
+    return (
+        f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title></head>'
+        f"<body>{body}</body></html>\n"
+    )
 
 
 def when_dict(w: When | None) -> dict[str, Any] | None:
