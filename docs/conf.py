@@ -56,6 +56,7 @@ from kzlaw.model import *
 from kzlaw.protocol import *
 from kzlaw.refs import *
 from kzlaw.dump import *
+from kzlaw.plot import *
 """
 
 import doctest  # noqa: E402

@@ -197,14 +197,29 @@ class Coverage:
 
     def _repr_html_(self) -> str:
         e = html.escape
-        head = "".join(f"<th>{e(r)}</th>" for r in self.refs)
-        body = "".join(
-            f"<tr><td>{e(el)}</td>"
-            + "".join(f'<td class="kz-{a[el].status}">{e(a[el].status)}</td>' for a in self.alignments)
-            + "</tr>"
+        mark = {"constitutive": "C", "aggravating": "a", "absent": "·"}
+        groups = "".join(
+            f'<th colspan="{sum(1 for el in DEFINITIONAL if el.startswith(g + "."))}">{g}</th>'
+            for g in ("act", "means", "purpose")
+        )
+        cols = "".join(
+            f'<th class="kz-v" title="{e(ELEMENTS[el].words)}"><small>{e(el.partition(".")[2])}</small></th>'
             for el in DEFINITIONAL
         )
-        return f'<div class="kz"><style>{CSS}</style><table><tr><th>Element</th>{head}</tr>{body}</table></div>'
+        body = "".join(
+            f'<tr><td class="kz-ref">{e(a.ref)}</td>'
+            + "".join(
+                f'<td class="kz-cell kz-{a[el].status}" title="{e(el)}: {e(a[el].status)}">{mark[a[el].status]}</td>'
+                for el in DEFINITIONAL
+            )
+            + "</tr>"
+            for a in self.alignments
+        )
+        return (
+            f'<div class="kz"><style>{CSS}</style><table><tr><th rowspan="2">Provision</th>{groups}</tr>'
+            f"<tr>{cols}</tr>{body}</table>"
+            "<p><small>C constitutive (base offence), a aggravating only, · absent</small></p></div>"
+        )
 
 
 def _places(version: Version) -> Iterator[tuple[bool, str, str, str]]:

@@ -164,6 +164,25 @@ def cmd_diff(args: argparse.Namespace, corpus: Corpus) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace, corpus: Corpus) -> int:
+    """Write the HTML report of the corpus (or of the articles named) into a folder."""
+    import time
+
+    from kzlaw.report import build_report
+
+    tty = sys.stderr.isatty()
+
+    def progress(done: int, total: int, ref: str) -> None:
+        if tty:
+            print(f"\r  [{done}/{total}] {ref:<16}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    start = time.perf_counter()
+    index = build_report(args.output, args.refs, corpus, progress)
+    size = sum(f.stat().st_size for f in index.parent.iterdir() if f.is_file())
+    print(f"report written to {index} ({size / 1024:.0f} KiB) in {time.perf_counter() - start:.1f} s")
+    return 0
+
+
 def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kzlaw",
@@ -182,6 +201,12 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
             p.add_argument("--format", choices=["text", "markdown", "html", "json"], default="text")
             p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="ANSI colours (text)")
             continue
+        if name == "report":
+            p.add_argument("refs", nargs="*", metavar="REF", help="articles to include (default: all offences)")
+            p.add_argument(
+                "-o", "--output", default="report", metavar="DIR", help="the folder to write (default: report)"
+            )
+            continue
         if name in ("align", "penalties"):
             p.add_argument("refs", nargs="+", metavar="REF", help="a version, or an article for all its versions")
         p.add_argument("--json", action="store_true", help="print JSON")
@@ -192,6 +217,7 @@ COMMANDS: dict[str, tuple[Command, str]] = {
     "list": (cmd_list, "list the articles held"),
     "show": (cmd_show, "show an article or one version"),
     "diff": (cmd_diff, "show what changed between two versions (redline and structural changes)"),
+    "report": (cmd_report, "write an HTML report of the corpus (the main job)"),
     "align": (cmd_align, "check versions against the UN Trafficking Protocol"),
     "penalties": (cmd_penalties, "compare penalties part by part, with gravity and benchmarks"),
 }

@@ -680,6 +680,38 @@ class Corpus:
             sorted(seen.values(), key=lambda a: (order.index(a.code), a.versions[0].valid_from.latest or dt.date.min))
         )
 
+    def uncertainties(self) -> tuple[tuple[str, str], ...]:
+        """Every datum the sources do not confirm, as ``(where, what and why)`` pairs.
+
+        Dates known only within bounds, penalties marked unconfirmed, sanctions with gaps, and the
+        remarks that versions carry. A version whose start is its law's uncertain entry into force is
+        listed once, under the law.
+        """
+        out: list[tuple[str, str]] = []
+        law_windows = {(x.in_force.earliest, x.in_force.latest) for x in self.laws.values()}
+        for law in self.laws.values():
+            if not law.in_force.is_exact:
+                out.append((f"law {law.id}", f"entry into force {law.in_force}: {law.in_force.note}"))
+        for art in self.articles.values():
+            for v in art.versions:
+                start, end = v.valid_from, v.valid_to
+                if not start.is_exact and (start.earliest, start.latest) not in law_windows:
+                    out.append((v.ref, f"valid from {start}: {start.note}"))
+                if end is not None and not end.is_exact and (end.earliest, end.latest) not in law_windows:
+                    out.append((v.ref, f"valid to {end}: {end.note}"))
+                for p in v.parts:
+                    where = f"{v.ref} part {p.number}"
+                    if p.sanction.unknown:
+                        out.append((where, f"sanction: {p.sanction.unknown}"))
+                    out += [
+                        (where, f"{pen}" + (f" ({pen.note})" if pen.note else ""))
+                        for pen in p.sanction.main + p.sanction.additional
+                        if not pen.confirmed
+                    ]
+                if v.remarks:
+                    out.append((v.ref, v.remarks))
+        return tuple(out)
+
     def __repr__(self) -> str:
         per_code = ", ".join(f"{c}: {len(self.select(c, None))}" for c in self.codes)
         return f"<Corpus {len(self.articles)} articles ({per_code}) from {self.root or 'memory'}>"

@@ -38,6 +38,8 @@ CSS = """
 .kz .kz-constitutive { background: #cfc; } .kz .kz-aggravating { background: #ffd9a0; }
 .kz .kz-absent { background: #f4c7c7; } .kz .kz-unknown { background: #ddd; }
 .kz .kz-warn { color: #a40; }
+.kz th.kz-v { writing-mode: vertical-rl; transform: rotate(180deg); font-weight: normal; padding: .3em .1em; }
+.kz td.kz-ref { white-space: nowrap; } .kz td.kz-cell { text-align: center; padding: 0 .3em; }
 """
 
 e = html.escape
