@@ -1,11 +1,11 @@
 """What an amendment changed: a word-level redline and a structural diff of two versions.
 
 The redline uses diff-match-patch at word granularity: each word (and each run of spaces or
-punctuation) is encoded as one character, the encoded texts are diffed and cleaned up semantically,
-then decoded, so a change always reads as whole words. ``Diff_Timeout`` is 0, so the result never depends
-on the machine's speed. The structural diff aligns parts by their stable id and circumstances by
-meaning (tags, then words), and reports each change as a :class:`Change` with a machine-readable
-``kind`` and a one-line ``summary``.
+punctuation) is encoded as one character, the encoded texts are diffed and cleaned up
+semantically, then decoded, so a change always reads as whole words (see :func:`word_diff`).
+``Diff_Timeout`` is 0, so the result never depends on the machine's speed. The structural diff
+aligns parts by their stable id and circumstances by meaning (tags, then words), and reports each
+change as a :class:`Change` with a machine-readable ``kind`` and a one-line ``summary``.
 
 >>> import kzlaw
 >>> d = kzlaw.diff("cc1997/128@2006-03-01", "cc1997/128@2006-03-02")
@@ -62,7 +62,8 @@ CHANGE_KINDS: Mapping[str, str] = {
 }
 
 Ops = tuple[tuple[int, str], ...]
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")
+_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")  # words, runs of spaces, single punctuation marks
+_COARSE = re.compile(r"\w+[^\S\n]*|[^\w\s][^\S\n]*|\s+")  # the same, each with its trailing spaces
 
 
 @functools.cache
@@ -84,31 +85,44 @@ def _index(ch: str) -> int:
     return (code - 0x800 if code >= 0xE000 else code) - 1
 
 
+def _encode(text: str, pattern: re.Pattern[str], vocab: dict[str, str], tokens: list[str]) -> str:
+    out = []
+    for tok in pattern.findall(text):
+        ch = vocab.get(tok)
+        if ch is None:
+            ch = vocab[tok] = _char(len(tokens))
+            tokens.append(tok)
+        out.append(ch)
+    return "".join(out)
+
+
 def word_diff(old: str, new: str) -> list[tuple[int, str]]:
     """A word-level diff as diff-match-patch operations ``(op, text)``: -1 deleted, 0 kept, 1 inserted.
+
+    Two passes: the texts are aligned with each word and its trailing spaces as one token (half the
+    tokens, so the O(N·D) alignment runs about twice as fast), then every run is re-encoded with
+    words and spaces as separate tokens and cleaned up there, merging first, so that a shared space
+    is factored out before short equalities are judged. Every run is re-encoded exactly, so the
+    operations always rebuild both texts.
 
     >>> word_diff("by way of deception", "by means of deceit")
     [(0, 'by '), (-1, 'way'), (1, 'means'), (0, ' of '), (-1, 'deception'), (1, 'deceit')]
     """
+    dmp = _dmp()
+    coarse_vocab: dict[str, str] = {}
+    coarse_tokens: list[str] = []
+    a = _encode(old, _COARSE, coarse_vocab, coarse_tokens)
+    b = _encode(new, _COARSE, coarse_vocab, coarse_tokens)
     vocab: dict[str, str] = {}
     tokens: list[str] = []
-
-    def encode(text: str) -> str:
-        out = []
-        for tok in _TOKEN.findall(text):
-            ch = vocab.get(tok)
-            if ch is None:
-                ch = vocab[tok] = _char(len(tokens))
-                tokens.append(tok)
-            out.append(ch)
-        return "".join(out)
-
-    dmp = _dmp()
-    a, b = encode(old), encode(new)
-    coded = dmp.diff_main(a, b, False)
+    fine = [
+        (op, _encode("".join(coarse_tokens[_index(c)] for c in text), _TOKEN, vocab, tokens))
+        for op, text in dmp.diff_main(a, b, False)
+    ]
     # Clean up in word space, so that merging never splits a word into letters ("wag|es").
-    dmp.diff_cleanupSemantic(coded)
-    return [(op, "".join(tokens[_index(c)] for c in text)) for op, text in coded if text]
+    dmp.diff_cleanupMerge(fine)
+    dmp.diff_cleanupSemantic(fine)
+    return [(op, "".join(tokens[_index(c)] for c in text)) for op, text in fine if text]
 
 
 def word_patch(old: str, ops: list[tuple[int, str]]) -> str:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,6 +8,9 @@ import pytest
 
 import kzlaw
 from kzlaw.load import bundled_path
+
+#: Property tests run a bounded number of examples in CI; KZLAW_FUZZ_SCALE=20 runs twenty times more.
+FUZZ_SCALE = int(os.environ.get("KZLAW_FUZZ_SCALE", "1"))
 
 SOURCES = Path(__file__).parent / "sources"
 

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 import kzlaw
 from kzlaw.cli import main
 from kzlaw.diff import CHANGE_KINDS, _dmp, word_diff, word_patch
+from tests.conftest import FUZZ_SCALE
 from tests.htmlcheck import check
 
 REFORM = ("cc1997/128@2006-03-01", "cc1997/128@2006-03-02")
@@ -136,7 +137,7 @@ words = st.lists(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300 * FUZZ_SCALE, deadline=None)
 @given(unicode_text, unicode_text)
 def test_patch_round_trip_on_any_unicode(old: str, new: str) -> None:
     ops = word_diff(old, new)
@@ -148,7 +149,7 @@ def test_patch_round_trip_on_any_unicode(old: str, new: str) -> None:
     assert all(ok)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=200 * FUZZ_SCALE, deadline=None)
 @given(words, words)
 def test_patch_round_trip_on_word_soup(a: list[str], b: list[str]) -> None:
     old, new = "".join(a), "".join(b)
@@ -162,7 +163,7 @@ ALLOWED_HTML = {"div", "style", "h3", "ul", "li", "code", "del", "ins"}
 ALLOWED_MD = {"h3", "ul", "li", "p", "br", "strong", "s", "del", "ins"}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=150 * FUZZ_SCALE, deadline=None)
 @given(unicode_text, unicode_text)
 def test_statute_text_never_becomes_markup(evil_old: str, evil_new: str) -> None:
     import markdown_it

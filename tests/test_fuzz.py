@@ -1,0 +1,211 @@
+"""Fuzzing the loader and the writer: every input loads or raises a StatuteError naming file and field;
+load(dump(x)) == x for generated articles. Examples are bounded here; KZLAW_FUZZ_SCALE=N runs N times more."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+import tomllib
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+import kzlaw
+from kzlaw.load import bundled_path
+from kzlaw.model import PENALTY_KINDS, TEXT_STATUSES
+from tests.conftest import FUZZ_SCALE
+
+FILES = sorted(str(p.relative_to(bundled_path())) for p in bundled_path().glob("cc*/*.toml"))
+NASTY = st.sampled_from(
+    ["", " ", "\u202eRTL override", "a\u0301\u0301\u0301", "\u0000", "x" * 100_000, "\ufeff", "\U0001f600", "Қазақ"]
+)
+ANY_VALUE = st.one_of(
+    st.integers(min_value=-(2**63), max_value=2**63 - 1),
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.text(max_size=50),
+    NASTY,
+    st.dates(),
+    st.lists(st.integers(), max_size=3),
+    st.lists(st.text(max_size=5), max_size=3),
+    st.dictionaries(st.text(min_size=1, max_size=8), st.integers(), max_size=2),
+)
+
+
+def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [prefix] if prefix else []
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += paths(v, (*prefix, i))
+    return out
+
+
+def load_one(relative: str, text: str | bytes) -> kzlaw.Corpus | None:
+    """Write one article file into a fresh folder and load it; return None if it was rejected properly."""
+    with tempfile.TemporaryDirectory() as tmp:
+        file = Path(tmp) / relative
+        file.parent.mkdir(parents=True)
+        if isinstance(text, str):
+            file.write_text(text, encoding="utf-8")
+        else:
+            file.write_bytes(text)
+        try:
+            corpus = kzlaw.load(tmp)
+        except kzlaw.StatuteError as err:  # anything else escaping fails the test
+            event(f"rejected: {type(err).__name__}")
+            assert err.file == str(file)
+            assert str(err).startswith(f"{file}: ")
+            assert err.problem
+            return None
+        event("loaded")
+        return corpus
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, str]:
+    relative = draw(st.sampled_from(FILES))
+    data = tomllib.loads((bundled_path() / relative).read_text(encoding="utf-8"))
+    where = draw(st.sampled_from(paths(data)))
+    *parents, last = where
+    node = data
+    for key in parents:
+        node = node[key]
+    action = draw(st.sampled_from(["drop", "replace", "nasty", "extra", "swap"]))
+    if action == "drop":
+        del node[last]
+    elif action == "replace":
+        node[last] = draw(ANY_VALUE)
+    elif action == "nasty":
+        node[last] = draw(NASTY)
+    elif action == "extra" and isinstance(node, dict):
+        node[draw(st.text(min_size=1, max_size=10))] = draw(ANY_VALUE)
+    elif action == "swap" and isinstance(node, dict) and "minimum" in node and "maximum" in node:
+        node["minimum"], node["maximum"] = node["maximum"] + 1, node["minimum"]
+    return relative, tomli_w.dumps(data)
+
+
+@settings(max_examples=250 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_data_loads_or_names_the_field(case: tuple[str, str]) -> None:
+    load_one(*case)
+
+
+@st.composite
+def broken_text(draw: st.DrawFn) -> tuple[str, bytes]:
+    relative = draw(st.sampled_from(FILES))
+    raw = (bundled_path() / relative).read_bytes()
+    lines = raw.split(b"\n")
+    action = draw(st.sampled_from(["delete", "duplicate", "truncate", "insert", "flip"]))
+    i = draw(st.integers(0, len(lines) - 1))
+    if action == "delete":
+        del lines[i]
+    elif action == "duplicate":
+        lines.insert(i, lines[i])
+    elif action == "truncate":
+        return relative, raw[: draw(st.integers(0, len(raw)))]
+    elif action == "insert":
+        lines.insert(i, draw(st.binary(max_size=20)) + draw(NASTY).encode("utf-8", "surrogatepass"))
+    else:
+        pos = draw(st.integers(0, len(raw) - 1))
+        return relative, raw[:pos] + bytes([draw(st.integers(0, 255))]) + raw[pos + 1 :]
+    return relative, b"\n".join(lines)
+
+
+@settings(max_examples=250 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(broken_text())
+def test_broken_text_loads_or_names_the_file(case: tuple[str, bytes]) -> None:
+    load_one(*case)
+
+
+# --- generated articles round-trip through dump and load -----------------------------------------------
+
+CORPUS = kzlaw.load()
+TAGS = sorted(CORPUS.tags)
+SOURCES = sorted(CORPUS.sources)
+TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
+UNITS = {"fine": ["mci", "monthly_income"], "community_service": ["hours"], "arrest": ["months"]}
+
+
+@st.composite
+def penalties(draw: st.DrawFn, additional: bool = False) -> kzlaw.Penalty:
+    kind = draw(st.sampled_from(sorted(PENALTY_KINDS)))
+    if kind == "confiscation":
+        return kzlaw.Penalty(kind, optional=draw(st.booleans()) if additional else False)
+    if kind in ("imprisonment", "disqualification") and draw(st.booleans()) and draw(st.booleans()):
+        return kzlaw.Penalty(kind, lifetime=True, optional=additional and draw(st.booleans()))
+    unit = draw(st.sampled_from(UNITS.get(kind, ["years", "months"])))
+    high = draw(st.integers(1, 5000))
+    low = draw(st.none() | st.integers(0, high))
+    return kzlaw.Penalty(
+        kind,
+        low,
+        high,
+        unit,
+        optional=additional and draw(st.booleans()),
+        confirmed=draw(st.booleans()),
+        note=draw(TEXT),
+    )
+
+
+@st.composite
+def parts(draw: st.DrawFn, count: int) -> tuple[kzlaw.Part, ...]:
+    out = []
+    for n in range(1, count + 1):
+        circ_texts = draw(st.lists(TEXT, max_size=3))
+        circs = tuple(
+            kzlaw.Circumstance(chr(ord("a") + i), t, tuple(draw(st.lists(st.sampled_from(TAGS), max_size=2))))
+            for i, t in enumerate(circ_texts)
+        )
+        text = draw(TEXT) + " " + "; ".join(circ_texts)
+        main = tuple(draw(st.lists(penalties(), min_size=1, max_size=3)))
+        additional = tuple(draw(st.lists(penalties(additional=True), max_size=2)))
+        sanction = kzlaw.Sanction(main, additional, draw(st.sampled_from(["", "partly unknown"])))
+        elements = tuple(draw(st.lists(st.sampled_from(TAGS), max_size=4)))
+        out.append(kzlaw.Part(str(n), f"p{n}", text, sanction, elements, circs))
+    return tuple(out)
+
+
+@st.composite
+def articles(draw: st.DrawFn) -> kzlaw.Article:
+    number = str(draw(st.integers(1, 999)))
+    days = sorted(
+        draw(st.lists(st.dates(dt.date(2015, 1, 1), dt.date(2040, 1, 1)), min_size=2, max_size=4, unique=True))
+    )
+    versions = []
+    for i, (start, end) in enumerate(pairwise(days)):
+        exact = draw(st.booleans())
+        valid_from = kzlaw.When.exact(start) if exact else kzlaw.When(start, start + dt.timedelta(days=0), draw(TEXT))
+        last = i == len(days) - 2
+        valid_to = None if last and draw(st.booleans()) else kzlaw.When.exact(end)
+        versions.append(
+            kzlaw.Version(
+                code="cc2014",
+                article=number,
+                title=draw(TEXT.filter(str.strip)),
+                valid_from=valid_from,
+                source=kzlaw.Source(draw(st.sampled_from(SOURCES)), draw(TEXT), draw(TEXT)),
+                language=draw(st.sampled_from(["en", "ru", "kk"])),
+                text_status=draw(st.sampled_from(sorted(TEXT_STATUSES))),
+                parts=draw(parts(draw(st.integers(1, 3)))),
+                valid_to=valid_to,
+                notes=tuple(kzlaw.Note(str(j), t, ()) for j, t in enumerate(draw(st.lists(TEXT, max_size=2)))),
+                remarks=draw(TEXT),
+            )
+        )
+    return kzlaw.Article("cc2014", number, tuple(versions))
+
+
+@settings(max_examples=120 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(articles())
+def test_generated_articles_round_trip(article: kzlaw.Article) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        kzlaw.dump(article, tmp)
+        loaded = kzlaw.load(tmp).article(article.ref)
+    assert loaded == article
