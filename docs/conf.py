@@ -34,12 +34,15 @@ autodoc_default_options = {"members": True, "show-inheritance": True}
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
 
-# Offline intersphinx: Debian's python3.11-doc ships the inventory (the set-up installs it). Mapping
-# to a missing file would make Sphinx try the network, which fails here, so map only what exists.
-_python_inv = Path("/usr/share/doc/python3.11/html/objects.inv")
-intersphinx_mapping = {}
-if _python_inv.is_file():
-    intersphinx_mapping["python"] = ("https://docs.python.org/3", str(_python_inv))
+# Offline intersphinx: Debian's python3.11-doc, python-attr-doc and python-cattrs-doc ship the inventories (the
+# set-up installs them). Mapping to a missing file would make Sphinx try the network, which fails here, so map
+# only what exists.
+_inventories = {
+    "python": ("https://docs.python.org/3", "/usr/share/doc/python3.11/html/objects.inv"),
+    "attrs": ("https://www.attrs.org/en/stable", "/usr/share/doc/python-attr-doc/html/objects.inv"),
+    "cattrs": ("https://catt.rs/en/stable", "/usr/share/doc/python-cattrs-doc/html/objects.inv"),
+}
+intersphinx_mapping = {name: (url, inv) for name, (url, inv) in _inventories.items() if Path(inv).is_file()}
 
 nitpick_ignore = [
     ("py:class", "kzlaw.model.InForce"),

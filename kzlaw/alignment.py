@@ -49,6 +49,10 @@ class Evidence:
     def __str__(self) -> str:
         return f"{self.ref} {self.place}: {self.words!r} [{self.tag}]"
 
+    def to_dict(self) -> dict[str, str]:
+        """The JSON form: ``ref``, ``place``, ``words``, ``tag``."""
+        return {"ref": self.ref, "place": self.place, "words": self.words, "tag": self.tag}
+
 
 @frozen
 class ElementResult:
@@ -63,7 +67,7 @@ class ElementResult:
         """The JSON form: ``status``, ``evidence`` (ref, place, words, tag) and ``remarks``."""
         return {
             "status": self.status,
-            "evidence": [{"ref": e.ref, "place": e.place, "words": e.words, "tag": e.tag} for e in self.evidence],
+            "evidence": [e.to_dict() for e in self.evidence],
             "remarks": list(self.remarks),
         }
 
@@ -86,7 +90,7 @@ class RuleResult:
         return {
             "status": self.status,
             "explanation": self.explanation,
-            "evidence": [{"ref": e.ref, "place": e.place, "words": e.words, "tag": e.tag} for e in self.evidence],
+            "evidence": [e.to_dict() for e in self.evidence],
         }
 
 

@@ -377,22 +377,13 @@ def _circumstances(old: Version, new: Version, matches: dict[Loc, Loc]) -> Itera
             pid, label = matches[loc]
             target = next(q for q in new.parts if q.id == pid)
             old_where, new_where = f"{p.number}({c.label})", f"{target.number}({label})"
-            if pid != p.id:
-                yield Change(
-                    "circumstance.moved",
-                    f"circumstance {old_where} moved to {new_where}: {c.text!r}",
-                    target.number,
-                    old=old_where,
-                    new=new_where,
+            if (pid, label) != loc:
+                kind, summary = (
+                    ("circumstance.moved", f"circumstance {old_where} moved to {new_where}: {c.text!r}")
+                    if pid != p.id
+                    else ("circumstance.relabelled", f"circumstance {old_where} is now {new_where}")
                 )
-            elif label != c.label:
-                yield Change(
-                    "circumstance.relabelled",
-                    f"circumstance {old_where} is now {new_where}",
-                    target.number,
-                    old=old_where,
-                    new=new_where,
-                )
+                yield Change(kind, summary, target.number, old=old_where, new=new_where)
     matched = set(matches.values())
     for p in new.parts:
         for c in p.circumstances:

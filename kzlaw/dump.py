@@ -2,8 +2,10 @@
 
 The written form is canonical: what `tomli-w <https://github.com/hukkin/tomli-w>`_ writes for the
 article's fields with every default left out (an empty list, ``false``, an empty string), dates as
-TOML dates, an uncertain date as a table. ``load(dump(x)) == x`` holds for every article and corpus;
-a hand-written file dumped again changes only in layout, never in content.
+TOML dates, an uncertain date as a table, and long texts as multi-line strings (unless a string holds
+a carriage return, which a TOML parser may normalise there; then every string is written escaped).
+``load(dump(x)) == x`` holds for every article and corpus; a hand-written file dumped again changes
+only in layout, never in content.
 """
 
 from __future__ import annotations
@@ -47,24 +49,41 @@ def to_plain(obj: Any) -> Any:
     raise TypeError(f"cannot write {type(obj).__name__}")
 
 
-def article_to_toml(article: Article) -> str:
-    """The canonical TOML text of one article file."""
+def _multiline_safe(data: Any) -> bool:
+    """Whether every string survives as a multi-line TOML string.
+
+    A TOML parser may normalise the line endings inside multi-line strings, so a string holding a
+    carriage return must be written as a basic string, with escapes.
+    """
+    if isinstance(data, str):
+        return "\r" not in data
+    if isinstance(data, dict):
+        return all(_multiline_safe(v) for v in data.values())
+    if isinstance(data, list):
+        return all(_multiline_safe(v) for v in data)
+    return True
+
+
+def _toml(data: dict[str, Any]) -> str:
     import tomli_w
 
+    return tomli_w.dumps(data, multiline_strings=_multiline_safe(data))
+
+
+def article_to_toml(article: Article) -> str:
+    """The canonical TOML text of one article file."""
     data = to_plain(article)
     head = {"code": data.pop("code"), "number": data.pop("number")}
-    return tomli_w.dumps({**head, **data}, multiline_strings=True)
+    return _toml({**head, **data})
 
 
 def _registry_to_toml(entries: dict[str, Any], key: str | None, id_field: str = "id") -> str:
-    import tomli_w
-
     table = {}
     for name, entry in entries.items():
         plain = to_plain(entry)
         plain.pop(id_field, None)
         table[name] = plain
-    return tomli_w.dumps(table if key is None else {key: table}, multiline_strings=True)
+    return _toml(table if key is None else {key: table})
 
 
 def dump(obj: Corpus | Article, path: str | Path) -> Path:

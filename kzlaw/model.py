@@ -5,7 +5,7 @@ in time order; a version holds :class:`Part` objects; a part holds its constitut
 (tags), its qualifying :class:`Circumstance` objects and its :class:`Sanction`, which is made of
 :class:`Penalty` options. Dates the sources do not fix are :class:`When` values that say how
 much is known. All classes are frozen and slotted: a loaded corpus cannot be changed by
-accident, only replaced (use ``attrs.evolve``).
+accident, only replaced (use :func:`attrs.evolve`).
 """
 
 from __future__ import annotations

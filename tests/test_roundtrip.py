@@ -39,3 +39,14 @@ def test_dump_one_article(corpus: kzlaw.Corpus, tmp_path: Path) -> None:
     written = kzlaw.dump(art, tmp_path)
     assert written == tmp_path / "cc1997" / "128.toml"
     assert kzlaw.load(tmp_path).article("cc1997/128") == art
+
+
+def test_carriage_returns_survive(corpus: kzlaw.Corpus, tmp_path: Path) -> None:
+    """Found by the deep fuzz run: a multi-line TOML string turns \\r\\n into \\n when parsed."""
+    import attrs
+
+    art = corpus.article("cc1997/128")
+    v = attrs.evolve(art.versions[0], remarks="line one\r\nline two\r", title="A\rB")
+    changed = attrs.evolve(art, versions=(v, *art.versions[1:]))
+    kzlaw.dump(changed, tmp_path)
+    assert kzlaw.load(tmp_path).article("cc1997/128") == changed
