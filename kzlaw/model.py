@@ -11,6 +11,7 @@ accident, only replaced (use :func:`attrs.evolve`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator, Mapping
 from typing import Literal
 
@@ -641,7 +642,7 @@ class Corpus:
         """
         found = [d for d in version.definitions if d.term == term and d.applies(version.article)]
         day = version.first_sure_day() or version.valid_from.latest or version.valid_from.earliest
-        for art in self.select(version.code, role=None):
+        for art in self._defining.get(version.code, ()):
             if art.number == version.article or day is None:
                 continue
             possible = [v for v in art.versions if v.in_force_on(day) != "no"]
@@ -654,15 +655,7 @@ class Corpus:
     def links(self, ref: str) -> tuple[Link, ...]:
         """The article's lineage links, both those its file states and those other files state of it."""
         art = self.article(ref)
-        flip: dict[str, Literal["predecessor", "successor"]] = {"predecessor": "successor", "successor": "predecessor"}
-        found = list(art.lineage)
-        for other in self.articles.values():
-            found += [
-                Link(flip[link.relation], other.ref, link.source)
-                for link in other.lineage
-                if parse_ref(link.ref).article_ref == art.ref
-            ]
-        return tuple(found)
+        return (*art.lineage, *self._reverse_links.get(art.ref, ()))
 
     def lineage(self, ref: str) -> tuple[Article, ...]:
         """The article and all its predecessors and successors held, oldest code first."""
@@ -680,6 +673,26 @@ class Corpus:
             sorted(seen.values(), key=lambda a: (order.index(a.code), a.versions[0].valid_from.latest or dt.date.min))
         )
 
+    @functools.cached_property
+    def _defining(self) -> Mapping[str, tuple[Article, ...]]:
+        """The articles of each code that hold definitions (computed once: lookups stay linear)."""
+        out: dict[str, list[Article]] = {}
+        for art in self.articles.values():
+            if any(v.definitions for v in art.versions):
+                out.setdefault(art.code, []).append(art)
+        return {code: tuple(arts) for code, arts in out.items()}
+
+    @functools.cached_property
+    def _reverse_links(self) -> Mapping[str, tuple[Link, ...]]:
+        """For each article, the links other files state of it, turned round (computed once)."""
+        flip: dict[str, Literal["predecessor", "successor"]] = {"predecessor": "successor", "successor": "predecessor"}
+        out: dict[str, list[Link]] = {}
+        for other in self.articles.values():
+            for link in other.lineage:
+                target = parse_ref(link.ref).article_ref
+                out.setdefault(target, []).append(Link(flip[link.relation], other.ref, link.source))
+        return {ref: tuple(links) for ref, links in out.items()}
+
     def uncertainties(self) -> tuple[tuple[str, str], ...]:
         """Every datum the sources do not confirm, as ``(where, what and why)`` pairs.
 
@@ -690,6 +703,8 @@ class Corpus:
         out: list[tuple[str, str]] = []
         law_windows = {(x.in_force.earliest, x.in_force.latest) for x in self.laws.values()}
         for law in self.laws.values():
+            if law.adopted is None:
+                out.append((f"law {law.id}", f"adoption date not stated: {law.note}"))
             if not law.in_force.is_exact:
                 out.append((f"law {law.id}", f"entry into force {law.in_force}: {law.in_force.note}"))
         for art in self.articles.values():
