@@ -38,12 +38,18 @@ from kzlaw.load import _load_folder, bundled_path
 
 def best(fn: Callable[[], Any], repeat: int) -> float:
     """The best of ``repeat`` wall-clock timings, in seconds (the least disturbed run)."""
-    times = []
+    return best_of(repeat, fn)[0]
+
+
+def best_of(repeat: int, *fns: Callable[[], Any]) -> list[float]:
+    """The best timing of each function, the functions run in turn so that they share the machine's mood."""
+    times: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for fn, samples in zip(fns, times, strict=True):
+            start = time.perf_counter()
+            fn()
+            samples.append(time.perf_counter() - start)
+    return [min(samples) for samples in times]
 
 
 def import_time(repeat: int) -> float:
@@ -225,18 +231,17 @@ def main() -> int:
     print(f"import kzlaw: {results['import_s'] * 1000:.0f} ms")
 
     root = bundled_path()
-    floor = best(lambda: parse_floor(root), repeat)
-    load = best(lambda: _load_folder(root), repeat)
+    floor, load = best_of(repeat, lambda: parse_floor(root), lambda: _load_folder(root))
     results.update(parse_floor_s=floor, load_s=load, load_ratio=load / floor)
     print(f"load bundled corpus: {load * 1000:.1f} ms; parse floor {floor * 1000:.1f} ms; ratio {load / floor:.2f}x")
 
     corpus = _load_folder(root)
     texts = [(a.text, b.text) for a, b in pairs(corpus)]
-    ours = best(lambda: [word_diff(a, b) for a, b in texts], repeat)
-    theirs = best(lambda: [difflib_words(a, b) for a, b in texts], repeat)
+    ours, theirs = best_of(
+        repeat, lambda: [word_diff(a, b) for a, b in texts], lambda: [difflib_words(a, b) for a, b in texts]
+    )
     longest = max(texts, key=lambda t: len(t[0]) + len(t[1]))
-    ours_one = best(lambda: word_diff(*longest), repeat)
-    theirs_one = best(lambda: difflib_words(*longest), repeat)
+    ours_one, theirs_one = best_of(repeat, lambda: word_diff(*longest), lambda: difflib_words(*longest))
     full = best(lambda: [kzlaw.diff(a, b, corpus) for a, b in pairs(corpus)], repeat)
     results.update(
         pairs=len(texts), diff_words_s=ours, difflib_words_s=theirs, diff_ratio=ours / theirs,
