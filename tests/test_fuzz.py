@@ -209,3 +209,34 @@ def test_generated_articles_round_trip(article: kzlaw.Article) -> None:
         kzlaw.dump(article, tmp)
         loaded = kzlaw.load(tmp).article(article.ref)
     assert loaded == article
+
+
+# --- no renderer lets statute text become markup ----------------------------------------------------------
+
+MARKUPISH = st.lists(
+    st.sampled_from([*"<>&\"'/=ab \n;", "<script>", "</td>", "<b>", "&amp;", "]]>", "<!--"]), max_size=30
+).map("".join)
+
+
+@settings(max_examples=150 * FUZZ_SCALE, deadline=None)
+@given(MARKUPISH, MARKUPISH, MARKUPISH)
+def test_every_html_renderer_escapes(title: str, text: str, circ: str) -> None:
+    import attrs
+
+    from kzlaw.render import article_html, version_html
+    from tests.htmlcheck import check
+
+    base = CORPUS.version("cc1997/128@2006-03-02")
+    part = attrs.evolve(
+        base.parts[1], text=f"{text} {circ}", circumstances=(kzlaw.Circumstance("h", circ, ("deception",)),)
+    )
+    v = attrs.evolve(base, title=title, parts=(base.parts[0], part, *base.parts[2:]), remarks=text)
+    allowed = {"div", "style", "h3", "p", "table", "tr", "th", "td", "ul", "li", "b", "i", "q", "small", "br", "span"}
+    for html in (
+        version_html(v, CORPUS),
+        article_html(attrs.evolve(CORPUS.article("cc1997/128"), versions=(v,))),
+        kzlaw.align(v, CORPUS)._repr_html_(),
+        kzlaw.align([v, base], CORPUS)._repr_html_(),
+        kzlaw.compare_penalties(v, corpus=CORPUS)._repr_html_(),
+    ):
+        assert set(check(html).tags) <= allowed
