@@ -333,7 +333,7 @@ def _check_article(file: str, art: Article, ctx: _Context) -> None:
         ctx.check_source(file, f"lineage[{i}].source.document", link.source.document)
     previous: Version | None = None
     for i, v in enumerate(art.versions):
-        _check_version(file, f"versions[{i}]", v, ctx, art.role)
+        _check_version(file, f"versions[{i}]", v, ctx)
         if previous is not None:
             _check_order(file, i, previous, v)
         previous = v
@@ -357,15 +357,13 @@ def _check_order(file: str, i: int, previous: Version, v: Version) -> None:
         )
 
 
-def _check_version(file: str, path: str, v: Version, ctx: _Context, role: str) -> None:
+def _check_version(file: str, path: str, v: Version, ctx: _Context) -> None:
     _check_when(file, f"{path}.valid_from", v.valid_from)
     if v.valid_to is not None:
         _check_when(file, f"{path}.valid_to", v.valid_to)
         end, start = v.valid_to.latest, v.valid_from.earliest
         if end is not None and start is not None and end <= start:
             raise PeriodError(file, f"{path}.valid_to", f"ends {v.valid_to}, not after it starts ({v.valid_from})")
-    if v.amended_by is not None and v.amended_by not in ctx.laws:
-        raise UnknownNameError(file, f"{path}.amended_by", f"unknown law {v.amended_by!r}; add it to laws.toml")
     ctx.check_source(file, f"{path}.source.document", v.source.document)
     if v.text_status not in TEXT_STATUSES:
         raise UnknownNameError(
