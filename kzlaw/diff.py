@@ -463,15 +463,17 @@ def _options(number: str, old: tuple[Penalty, ...], new: tuple[Penalty, ...], ad
 
 
 def _heaviest(version: Version) -> tuple[float, str]:
-    best: tuple[float, str] = (-1.0, "no imprisonment")
-    for p in version.parts:
-        s: Sanction = p.sanction
-        if s.life:
-            return (float("inf"), "life imprisonment")
-        high = s.imprisonment_months()[1]
-        if high is not None and high > best[0]:
-            best = (float(high), f"{high // 12} years" if high % 12 == 0 else f"{high} months")
-    return best
+    """The article's heaviest imprisonment, as a sort value and in words."""
+    if not version.parts:
+        return (-1.0, "no imprisonment")
+    s: Sanction = max((p.sanction for p in version.parts), key=Sanction.severity)
+    high = s.severity()[0]
+    if s.life:
+        return (high, "life imprisonment")
+    if high < 0:
+        return (high, "no imprisonment")
+    months = int(high)
+    return (high, f"{months // 12} years" if months % 12 == 0 else f"{months} months")
 
 
 def _sanctions(old: Version, new: Version) -> Iterator[Change]:

@@ -246,6 +246,13 @@ class Sanction:
         """Whether every option is attested and nothing is said to be missing."""
         return not self.unknown and all(p.confirmed for p in self.main + self.additional)
 
+    def severity(self) -> tuple[float, float]:
+        """A sort key for imprisonment: life first, then the maximum, then the minimum (none: lowest)."""
+        if self.life:
+            return (float("inf"), 0.0)
+        low, high = self.imprisonment_months()
+        return (float(-1 if high is None else high), float(low or 0))
+
     @property
     def life(self) -> bool:
         """Whether life imprisonment is among the options."""
@@ -373,6 +380,10 @@ class Version:
             return f"{self.article_ref}@{self.amended_by}"
         day = self.first_sure_day() or self.valid_from.earliest
         return f"{self.article_ref}@{day.isoformat()}" if day else self.article_ref
+
+    def reference_day(self) -> dt.date | None:
+        """The day a version is read at: its first sure day, else the latest or earliest bound of its start."""
+        return self.first_sure_day() or self.valid_from.latest or self.valid_from.earliest
 
     def first_sure_day(self) -> dt.date | None:
         """The first day on which the sources make this wording surely in force, if any."""
@@ -641,7 +652,7 @@ class Corpus:
         taken, else those surely in force on the version's first sure day, else those possibly in force.
         """
         found = [d for d in version.definitions if d.term == term and d.applies(version.article)]
-        day = version.first_sure_day() or version.valid_from.latest or version.valid_from.earliest
+        day = version.reference_day()
         for art in self._defining.get(version.code, ()):
             if art.number == version.article or day is None:
                 continue

@@ -266,19 +266,15 @@ def gravity(part: Part, version: Version, corpus: Corpus) -> str:
     return code.top_gravity
 
 
-def _anchor(version: Version) -> Any:
-    return version.first_sure_day() or version.valid_from.latest or version.valid_from.earliest
-
-
 def _rape(version: Version, corpus: Corpus, which: str) -> tuple[tuple[int | None, bool] | None, str]:
     """The rape article's (max months, life) for the base or most aggravated part on the version's day."""
     ref = f"{version.code}/120"
-    day = _anchor(version)
+    day = version.reference_day()
     if ref not in corpus.articles or day is None:
         return None, f"no rape article of {version.code} is held"
     figures = set()
     for v in corpus.articles[ref].candidates(day):
-        part = v.parts[0] if which == "base" else max(v.parts, key=lambda p: _key(p.sanction.imprisonment_months(), p))
+        part = v.parts[0] if which == "base" else max(v.parts, key=lambda p: p.sanction.severity())
         figures.add((part.sanction.imprisonment_months()[1], part.sanction.life, v.ref, part.number))
     if not figures:
         return None, f"no version of {ref} is in force on {day}"
@@ -287,12 +283,6 @@ def _rape(version: Version, corpus: Corpus, which: str) -> tuple[tuple[int | Non
         return None, f"the version of {ref} in force on {day} is uncertain and the candidates differ"
     (m, life, vref, number), *_ = sorted(figures)
     return (m, life), f"{vref} part {number}"
-
-
-def _key(months: tuple[int | None, int | None], part: Part) -> tuple[float, float]:
-    if part.sanction.life:
-        return (float("inf"), 0.0)
-    return (float(months[1] or -1), float(months[0] or 0))
 
 
 def _benchmarks(row: dict[str, Any], version: Version, corpus: Corpus) -> dict[str, BenchmarkResult]:
@@ -352,7 +342,7 @@ def _rows(version: Version, corpus: Corpus) -> list[PenaltyRow]:
     parts = version.parts
     if not parts:
         return []
-    top = max(parts, key=lambda p: _key(p.sanction.imprisonment_months(), p))
+    top = max(parts, key=lambda p: p.sanction.severity())
     rows = []
     for part in parts:
         s = part.sanction

@@ -97,7 +97,7 @@ def plot_penalty_history(ref: str, corpus: Corpus | None = None, ax: Any = None)
     fig, ax = _axes(ax, (8, 3.5), {"left": 0.1, "right": 0.97, "bottom": 0.12, "top": 0.9})
     versions = corpus.article(ref).history(corpus)
     today = dt.date.today()
-    starts = [v.first_sure_day() or v.valid_from.latest or v.valid_from.earliest or today for v in versions]
+    starts = [v.reference_day() or today for v in versions]
     ends = [*starts[1:], today]
     for v, start, end in zip(versions, starts, ends, strict=True):
         for r in compare_penalties(v, corpus=corpus).rows:
