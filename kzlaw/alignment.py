@@ -26,7 +26,7 @@ from typing import Any, Literal, overload
 from attrs import frozen
 
 from kzlaw.load import load
-from kzlaw.model import Corpus, Version
+from kzlaw.model import Corpus, Definition, Version
 from kzlaw.protocol import ELEMENTS, elements
 from kzlaw.render import CSS
 
@@ -240,8 +240,9 @@ def _align(version: Version, corpus: Corpus) -> Alignment:
     found: dict[str, list[tuple[bool, Evidence]]] = {el: [] for el in DEFINITIONAL}
     remarks: dict[str, list[str]] = {el: [] for el in DEFINITIONAL}
     definitions = corpus.definitions(version, "exploitation")
+    places = list(_places(version))
     catch_all: list[Evidence] = []
-    for is_base, place, words, tag in _places(version):
+    for is_base, place, words, tag in places:
         ev = Evidence(version.ref, place, words, tag)
         info = corpus.tags[tag]
         if info.catch_all and is_base:
@@ -255,7 +256,7 @@ def _align(version: Version, corpus: Corpus) -> Alignment:
                     for el in corpus.tags[dtag].protocol:
                         if el in found:
                             found[el].append((is_base, Evidence(version.ref, f"{place} via {d.label}", d.text, dtag)))
-    if not definitions and any(t == "exploitation" for _, _, _, t in _places(version)):
+    if not definitions and any(t == "exploitation" for _, _, _, t in places):
         for el in DEFINITIONAL:
             if el.startswith("purpose."):
                 remarks[el].append("'exploitation' is not defined for this version, so its forms cannot be read")
@@ -271,7 +272,7 @@ def _align(version: Version, corpus: Corpus) -> Alignment:
         evidence = tuple(dict.fromkeys(ev for _, ev in sorted(hits, key=lambda h: not h[0])))
         results[el] = ElementResult(el, status, evidence, tuple(notes))
     rules = _rules([version], {version.ref: results}, corpus)
-    return Alignment(version.ref, results, rules, _summary(version, results, rules, corpus))
+    return Alignment(version.ref, results, rules, _summary(places, definitions, results, rules, corpus))
 
 
 def _base_means(results: Mapping[str, ElementResult]) -> list[str]:
@@ -345,7 +346,11 @@ def _names(ids: Iterable[str]) -> str:
 
 
 def _summary(
-    version: Version, results: Mapping[str, ElementResult], rules: Mapping[str, RuleResult], corpus: Corpus
+    places: Sequence[tuple[bool, str, str, str]],
+    definitions: Sequence[Definition],
+    results: Mapping[str, ElementResult],
+    rules: Mapping[str, RuleResult],
+    corpus: Corpus,
 ) -> tuple[str, ...]:
     by = {s: [el for el, r in results.items() if r.status == s] for s in ("constitutive", "aggravating", "absent")}
     out = []
@@ -371,19 +376,14 @@ def _summary(
     beyond = sorted(
         {
             corpus.tags[t].label
-            for is_base, _, _, t in _places(version)
+            for is_base, _, _, t in places
             if is_base
             and corpus.tags[t].kind in ("act", "purpose")
             and not corpus.tags[t].protocol
             and t != "exploitation"
             and not corpus.tags[t].catch_all
         }
-        | {
-            corpus.tags[t].label
-            for d in corpus.definitions(version, "exploitation")
-            for t in d.tags
-            if not corpus.tags[t].protocol
-        }
+        | {corpus.tags[t].label for d in definitions for t in d.tags if not corpus.tags[t].protocol}
     )
     if beyond:
         out.append(f"Beyond the Protocol's minimum: {'; '.join(beyond)}.")
