@@ -58,7 +58,7 @@ from kzlaw import *
 from kzlaw.model import *
 from kzlaw.protocol import *
 from kzlaw.refs import *
-from kzlaw.dump import *
+from kzlaw.writer import *
 from kzlaw.plot import *
 """
 

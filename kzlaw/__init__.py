@@ -4,56 +4,87 @@
 >>> corpus = kzlaw.load()
 >>> corpus.version("cc1997/128@2007-01-01").part("4").sanction.imprisonment_months()
 (84, 180)
+
+Submodules load on first use (:pep:`562`), so ``import kzlaw`` stays fast.
 """
 
-from kzlaw.alignment import Alignment, Coverage, ElementResult, Evidence, RuleResult, align
-from kzlaw.diff import CHANGE_KINDS, Change, Diff, diff, diffs
-from kzlaw.dump import dump
-from kzlaw.errors import (
-    AmbiguousDateError,
-    BadReferenceError,
-    DuplicateEntryError,
-    KzlawError,
-    NotInForceError,
-    PeriodError,
-    RangeError,
-    StatuteError,
-    StatuteSchemaError,
-    StatuteSyntaxError,
-    UnknownArticleError,
-    UnknownNameError,
-)
-from kzlaw.load import load
-from kzlaw.model import (
-    Article,
-    Circumstance,
-    Code,
-    Corpus,
-    Definition,
-    Law,
-    Link,
-    Note,
-    Part,
-    Penalty,
-    Sanction,
-    Source,
-    SourceDocument,
-    Tag,
-    Version,
-    When,
-)
-from kzlaw.penalties import (
-    BENCHMARKS,
-    Benchmark,
-    BenchmarkResult,
-    PenaltyRow,
-    PenaltyTable,
-    compare_penalties,
-    gravity,
-    penalty_history,
-)
-from kzlaw.protocol import ELEMENTS, Element
-from kzlaw.refs import Ref, parse_ref
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.2.0"
+
+# Every public name, and the module that defines it.
+_NAMES: dict[str, str] = {
+    **dict.fromkeys(["Alignment", "Coverage", "ElementResult", "Evidence", "RuleResult", "align"], "kzlaw.alignment"),
+    **dict.fromkeys(["CHANGE_KINDS", "Change", "Diff", "diff", "diffs"], "kzlaw.changes"),
+    **dict.fromkeys(["WordDiff", "word_diff", "apply_patch"], "kzlaw.worddiff"),
+    **dict.fromkeys(["dump"], "kzlaw.writer"),
+    **dict.fromkeys(
+        [
+            "AmbiguousDateError",
+            "BadReferenceError",
+            "DuplicateEntryError",
+            "InvalidValueError",
+            "KzlawError",
+            "NotInForceError",
+            "PeriodError",
+            "RangeError",
+            "StatuteError",
+            "StatuteSchemaError",
+            "StatuteSyntaxError",
+            "UnknownArticleError",
+            "UnknownElementError",
+            "UnknownLawError",
+            "UnknownNameError",
+            "UnknownPartError",
+            "WriteError",
+        ],
+        "kzlaw.errors",
+    ),
+    **dict.fromkeys(["load", "load_article"], "kzlaw.loader"),
+    **dict.fromkeys(["Corpus", "Uncertainty"], "kzlaw.corpus"),
+    **dict.fromkeys(
+        [
+            "Article",
+            "Circumstance",
+            "Code",
+            "Definition",
+            "Language",
+            "Law",
+            "Link",
+            "Note",
+            "Part",
+            "PartWording",
+            "Penalty",
+            "Sanction",
+            "Source",
+            "SourceDocument",
+            "Tag",
+            "Version",
+            "When",
+            "Wording",
+        ],
+        "kzlaw.model",
+    ),
+    **dict.fromkeys(
+        [
+            "BENCHMARKS",
+            "Benchmark",
+            "BenchmarkResult",
+            "PenaltyRow",
+            "PenaltyTable",
+            "compare_penalties",
+            "gravity",
+            "penalty_history",
+        ],
+        "kzlaw.penalties",
+    ),
+    **dict.fromkeys(["ELEMENTS", "Element"], "kzlaw.protocol"),
+    **dict.fromkeys(["Ref", "parse_ref"], "kzlaw.refs"),
+    **dict.fromkeys(["FrozenMap"], "kzlaw.frozen"),
+}
 
 __all__ = [
     "BENCHMARKS",
@@ -76,12 +107,16 @@ __all__ = [
     "Element",
     "ElementResult",
     "Evidence",
+    "FrozenMap",
+    "InvalidValueError",
     "KzlawError",
+    "Language",
     "Law",
     "Link",
     "NotInForceError",
     "Note",
     "Part",
+    "PartWording",
     "Penalty",
     "PenaltyRow",
     "PenaltyTable",
@@ -96,17 +131,101 @@ __all__ = [
     "StatuteSchemaError",
     "StatuteSyntaxError",
     "Tag",
+    "Uncertainty",
     "UnknownArticleError",
+    "UnknownElementError",
+    "UnknownLawError",
     "UnknownNameError",
+    "UnknownPartError",
     "Version",
     "When",
+    "WordDiff",
+    "Wording",
+    "WriteError",
     "align",
+    "apply_patch",
     "compare_penalties",
     "diff",
     "diffs",
     "dump",
     "gravity",
     "load",
+    "load_article",
     "parse_ref",
     "penalty_history",
+    "word_diff",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _NAMES.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kzlaw' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *__all__])
+
+
+if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
+    from kzlaw.alignment import Alignment, Coverage, ElementResult, Evidence, RuleResult, align
+    from kzlaw.changes import CHANGE_KINDS, Change, Diff, diff, diffs
+    from kzlaw.corpus import Corpus, Uncertainty
+    from kzlaw.errors import (
+        AmbiguousDateError,
+        BadReferenceError,
+        DuplicateEntryError,
+        InvalidValueError,
+        KzlawError,
+        NotInForceError,
+        PeriodError,
+        RangeError,
+        StatuteError,
+        StatuteSchemaError,
+        StatuteSyntaxError,
+        UnknownArticleError,
+        UnknownElementError,
+        UnknownLawError,
+        UnknownNameError,
+        UnknownPartError,
+        WriteError,
+    )
+    from kzlaw.frozen import FrozenMap
+    from kzlaw.loader import load, load_article
+    from kzlaw.model import (
+        Article,
+        Circumstance,
+        Code,
+        Definition,
+        Language,
+        Law,
+        Link,
+        Note,
+        Part,
+        PartWording,
+        Penalty,
+        Sanction,
+        Source,
+        SourceDocument,
+        Tag,
+        Version,
+        When,
+        Wording,
+    )
+    from kzlaw.penalties import (
+        BENCHMARKS,
+        Benchmark,
+        BenchmarkResult,
+        PenaltyRow,
+        PenaltyTable,
+        compare_penalties,
+        gravity,
+        penalty_history,
+    )
+    from kzlaw.protocol import ELEMENTS, Element
+    from kzlaw.refs import Ref, parse_ref
+    from kzlaw.worddiff import WordDiff, apply_patch, word_diff
+    from kzlaw.writer import dump

@@ -19,39 +19,56 @@ vocabulary's mapping from national tags to Protocol element ids, and the code's 
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Any, Literal, overload
+from typing import Literal, overload
 
-from attrs import frozen
+from attrs import field, frozen
 
-from kzlaw.load import load
-from kzlaw.model import Corpus, Definition, Version
+from kzlaw.corpus import Corpus, resolve_corpus
+from kzlaw.display import Presentable
+from kzlaw.errors import UnknownElementError
+from kzlaw.frozen import FrozenMap, frozen_map
+from kzlaw.model import Definition, Version
 from kzlaw.protocol import ELEMENTS, elements
-from kzlaw.render import CSS
+from kzlaw.refs import Ref
 
-__all__ = ["Alignment", "Coverage", "ElementResult", "Evidence", "RuleResult", "align"]
+__all__ = [
+    "DEFINITIONAL",
+    "Alignment",
+    "Coverage",
+    "ElementResult",
+    "Evidence",
+    "RuleResult",
+    "RuleStatus",
+    "Status",
+    "align",
+]
 
+#: An element's status in one version.
 Status = Literal["constitutive", "aggravating", "absent"]
+#: How a Protocol rule fares.
+RuleStatus = Literal["met", "partly", "not met", "stated", "not stated", "unknown", "general part"]
 _RANK: Mapping[str, int] = {"constitutive": 2, "aggravating": 1, "absent": 0}
+#: The element ids of the definition (acts, means, purposes), in the Protocol's order.
 DEFINITIONAL = tuple(e.id for g in ("act", "means", "purpose") for e in elements(g))
 
 
 @frozen
 class Evidence:
-    """Where the data supports a status: the version, the place in it, the words, and the tag read."""
+    """Where the data supports a status: the version, the place in it, the words, and the tag read.
+
+    ``words`` are in the language asked for (English by default); ``official`` maps each language
+    whose wording is official to its words for the same place, so the law itself can be quoted.
+    """
 
     ref: str
     place: str
     words: str
     tag: str
+    official: FrozenMap[str, str] = field(factory=FrozenMap, converter=frozen_map)
 
     def __str__(self) -> str:
         return f"{self.ref} {self.place}: {self.words!r} [{self.tag}]"
-
-    def to_dict(self) -> dict[str, str]:
-        """The JSON form: ``ref``, ``place``, ``words``, ``tag``."""
-        return {"ref": self.ref, "place": self.place, "words": self.words, "tag": self.tag}
 
 
 @frozen
@@ -63,14 +80,6 @@ class ElementResult:
     evidence: tuple[Evidence, ...] = ()
     remarks: tuple[str, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: ``status``, ``evidence`` (ref, place, words, tag) and ``remarks``."""
-        return {
-            "status": self.status,
-            "evidence": [e.to_dict() for e in self.evidence],
-            "remarks": list(self.remarks),
-        }
-
 
 @frozen
 class RuleResult:
@@ -81,86 +90,47 @@ class RuleResult:
     """
 
     rule: str
-    status: str
+    status: RuleStatus
     explanation: str
     evidence: tuple[Evidence, ...] = ()
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: ``status``, ``explanation`` and ``evidence``."""
-        return {
-            "status": self.status,
-            "explanation": self.explanation,
-            "evidence": [e.to_dict() for e in self.evidence],
-        }
-
 
 @frozen
-class Alignment:
+class Alignment(Presentable):
     """The Protocol check of one version: a result per element id, the rules, and a summary."""
 
     ref: str
-    elements: Mapping[str, ElementResult]
-    rules: Mapping[str, RuleResult]
+    elements: FrozenMap[str, ElementResult] = field(converter=frozen_map)
+    rules: FrozenMap[str, RuleResult] = field(converter=frozen_map)
     summary: tuple[str, ...]
+    language: str = "en"
 
     def __getitem__(self, element_id: str) -> ElementResult:
-        return self.elements[element_id]
+        try:
+            return self.elements[element_id]
+        except KeyError:
+            raise UnknownElementError(
+                f"{element_id!r} is not a Protocol element id; the ids are {', '.join(self.elements)}"
+            ) from None
 
     def __iter__(self) -> Iterator[ElementResult]:
         return iter(self.elements.values())
 
-    def with_status(self, status: Status) -> tuple[str, ...]:
-        """The element ids that have this status."""
-        return tuple(k for k, r in self.elements.items() if r.status == status)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form (``kzlaw align --json``): ``ref``, ``elements``, ``rules``, ``summary``."""
-        return {
-            "ref": self.ref,
-            "elements": {k: r.to_dict() for k, r in self.elements.items()},
-            "rules": {k: r.to_dict() for k, r in self.rules.items()},
-            "summary": list(self.summary),
+    def __repr__(self) -> str:
+        counts = {
+            s: sum(1 for r in self.elements.values() if r.status == s)
+            for s in ("constitutive", "aggravating", "absent")
         }
-
-    def __str__(self) -> str:
-        lines = [f"Protocol alignment of {self.ref}"]
-        for r in self.elements.values():
-            where = "; ".join(f"{e.place} ({e.tag})" for e in r.evidence[:3])
-            lines.append(f"  {r.element:<32} {r.status:<13} {where}")
-        lines.append("")
-        for rule in self.rules.values():
-            lines.append(f"  {rule.rule:<32} {rule.status:<13} {rule.explanation}")
-        lines.append("")
-        lines += [f"  - {s}" for s in self.summary]
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        e = html.escape
-        rows = "".join(
-            f'<tr><td>{e(r.element)}</td><td class="kz-{e(r.status)}">{e(r.status)}</td><td>'
-            + "<br>".join(f"{e(ev.place)}: <q>{e(ev.words)}</q> <small>[{e(ev.tag)}]</small>" for ev in r.evidence)
-            + "".join(f"<br><i>{e(m)}</i>" for m in r.remarks)
-            + "</td></tr>"
-            for r in self.elements.values()
-        )
-        rules = "".join(
-            f"<tr><td>{e(r.rule)}</td><td>{e(r.status)}</td><td>{e(r.explanation)}</td></tr>"
-            for r in self.rules.values()
-        )
-        summary = "".join(f"<li>{e(s)}</li>" for s in self.summary)
-        return (
-            f'<div class="kz"><style>{CSS}</style><h3>Protocol alignment of {e(self.ref)}</h3>'
-            f"<table><tr><th>Element</th><th>Status</th><th>Evidence</th></tr>{rows}</table>"
-            f"<table><tr><th>Rule</th><th>Status</th><th>Why</th></tr>{rules}</table><ul>{summary}</ul></div>"
-        )
+        shown = ", ".join(f"{n} {s}" for s, n in counts.items())
+        return f"<Alignment {self.ref}: {shown}>"
 
 
 @frozen
-class Coverage:
+class Coverage(Presentable):
     """Which provision covers which Protocol element: alignments of several versions side by side."""
 
     alignments: tuple[Alignment, ...]
-    rules: Mapping[str, RuleResult]
+    rules: FrozenMap[str, RuleResult] = field(converter=frozen_map)
 
     @property
     def refs(self) -> tuple[str, ...]:
@@ -172,7 +142,7 @@ class Coverage:
         for a in self.alignments:
             if a.ref == ref:
                 return a[element_id].status
-        raise KeyError(ref)
+        raise UnknownElementError(f"{ref} is not in this coverage matrix; it holds {', '.join(self.refs)}")
 
     def best(self, element_id: str) -> tuple[Status, tuple[str, ...]]:
         """The strongest status any provision gives the element, and the provisions that give it."""
@@ -180,70 +150,33 @@ class Coverage:
         top: Status = max(statuses, key=_RANK.__getitem__, default="absent")
         return top, tuple(a.ref for a in self.alignments if a[element_id].status == top and top != "absent")
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form: ``refs``, ``matrix`` (element id -> ref -> status), ``best`` and ``rules``."""
-        return {
-            "refs": list(self.refs),
-            "matrix": {el: {a.ref: a[el].status for a in self.alignments} for el in DEFINITIONAL},
-            "best": {el: {"status": self.best(el)[0], "refs": list(self.best(el)[1])} for el in DEFINITIONAL},
-            "rules": {k: r.to_dict() for k, r in self.rules.items()},
-        }
-
-    def __str__(self) -> str:
-        short = [a.ref.split("@")[0] for a in self.alignments]
-        width = max(len(s) for s in short) if short else 0
-        head = " " * 32 + " ".join(s.rjust(width) for s in short)
-        mark = {"constitutive": "C", "aggravating": "a", "absent": "."}
-        rows = [head] + [
-            f"{el:<32}" + " ".join(mark[a[el].status].rjust(width) for a in self.alignments) for el in DEFINITIONAL
-        ]
-        return "\n".join([*rows, "", "C constitutive, a aggravating only, . absent"])
-
-    def _repr_html_(self) -> str:
-        e = html.escape
-        mark = {"constitutive": "C", "aggravating": "a", "absent": "·"}
-        groups = "".join(
-            f'<th colspan="{sum(1 for el in DEFINITIONAL if el.startswith(g + "."))}">{g}</th>'
-            for g in ("act", "means", "purpose")
-        )
-        cols = "".join(
-            f'<th class="kz-v" title="{e(ELEMENTS[el].words)}"><small>{e(el.partition(".")[2])}</small></th>'
-            for el in DEFINITIONAL
-        )
-        body = "".join(
-            f'<tr><td class="kz-ref">{e(a.ref)}</td>'
-            + "".join(
-                f'<td class="kz-cell kz-{a[el].status}" title="{e(el)}: {e(a[el].status)}">{mark[a[el].status]}</td>'
-                for el in DEFINITIONAL
-            )
-            + "</tr>"
-            for a in self.alignments
-        )
-        return (
-            f'<div class="kz"><style>{CSS}</style><table><tr><th rowspan="2">Provision</th>{groups}</tr>'
-            f"<tr>{cols}</tr>{body}</table>"
-            "<p><small>C constitutive (base offence), a aggravating only, · absent</small></p></div>"
-        )
+    def __repr__(self) -> str:
+        return f"<Coverage of {len(self.alignments)} versions: {', '.join(self.refs)}>"
 
 
-def _places(version: Version) -> Iterator[tuple[bool, str, str, str]]:
-    """Every tagged place of a version: (is base, place, words, tag)."""
+def _places(version: Version, lang: str) -> Iterator[tuple[bool, str, str, str, FrozenMap[str, str]]]:
+    """Every tagged place of a version: (is base, place, words, tag, official words by language)."""
+    w = version.wording(lang)
+    official = [o for o in version.wordings.values() if o.status == "official" and o.language != lang]
     for i, part in enumerate(version.parts):
+        quotes = FrozenMap({o.language: o.part(part.id) for o in official})
         for tag in part.elements:
-            yield i == 0, f"part {part.number}", part.text, tag
+            yield i == 0, f"part {part.number}", w.part(part.id), tag, quotes
         for c in part.circumstances:
+            cquotes = FrozenMap({o.language: o.circumstance(part.id, c.label) for o in official})
             for tag in c.tags:
-                yield False, f"part {part.number}({c.label})", c.text, tag
+                yield False, f"part {part.number}({c.label})", w.circumstance(part.id, c.label), tag, cquotes
 
 
-def _align(version: Version, corpus: Corpus) -> Alignment:
+def _align(version: Version, corpus: Corpus, lang: str) -> Alignment:
     found: dict[str, list[tuple[bool, Evidence]]] = {el: [] for el in DEFINITIONAL}
     remarks: dict[str, list[str]] = {el: [] for el in DEFINITIONAL}
-    definitions = corpus.definitions(version, "exploitation")
-    places = list(_places(version))
+    held = corpus.definitions_with_source(version, "exploitation")
+    definitions = [d for _, d in held]
+    places = list(_places(version, lang))
     catch_all: list[Evidence] = []
-    for is_base, place, words, tag in places:
-        ev = Evidence(version.ref, place, words, tag)
+    for is_base, place, words, tag, quotes in places:
+        ev = Evidence(version.ref, place, words, tag, quotes)
         info = corpus.tags[tag]
         if info.catch_all and is_base:
             catch_all.append(ev)
@@ -251,12 +184,19 @@ def _align(version: Version, corpus: Corpus) -> Alignment:
             if el in found:
                 found[el].append((is_base, ev))
         if tag == "exploitation":
-            for d in definitions:
+            for holder, d in held:
+                dw = holder.wording(lang if lang in holder.wordings else None)
+                dquotes = {
+                    o.language: o.definitions[d.label] for o in holder.wordings.values() if o.status == "official"
+                }
                 for dtag in d.tags:
                     for el in corpus.tags[dtag].protocol:
                         if el in found:
-                            found[el].append((is_base, Evidence(version.ref, f"{place} via {d.label}", d.text, dtag)))
-    if not definitions and any(t == "exploitation" for _, _, _, t in places):
+                            dev = Evidence(
+                                version.ref, f"{place} via {d.label}", dw.definitions[d.label], dtag, dquotes
+                            )
+                            found[el].append((is_base, dev))
+    if not definitions and any(t == "exploitation" for _, _, _, t, _ in places):
         for el in DEFINITIONAL:
             if el.startswith("purpose."):
                 remarks[el].append("'exploitation' is not defined for this version, so its forms cannot be read")
@@ -271,8 +211,8 @@ def _align(version: Version, corpus: Corpus) -> Alignment:
             )
         evidence = tuple(dict.fromkeys(ev for _, ev in sorted(hits, key=lambda h: not h[0])))
         results[el] = ElementResult(el, status, evidence, tuple(notes))
-    rules = _rules([version], {version.ref: results}, corpus)
-    return Alignment(version.ref, results, rules, _summary(places, definitions, results, rules, corpus))
+    rules = _rules([version], {version.ref: results}, corpus, lang)
+    return Alignment(version.ref, results, rules, _summary(places, definitions, results, rules, corpus), lang)
 
 
 def _base_means(results: Mapping[str, ElementResult]) -> list[str]:
@@ -280,11 +220,11 @@ def _base_means(results: Mapping[str, ElementResult]) -> list[str]:
 
 
 def _rules(
-    versions: Sequence[Version], results: Mapping[str, Mapping[str, ElementResult]], corpus: Corpus
+    versions: Sequence[Version], results: Mapping[str, Mapping[str, ElementResult]], corpus: Corpus, lang: str
 ) -> dict[str, RuleResult]:
     rules: dict[str, RuleResult] = {}
     consent = [
-        Evidence(v.ref, f"note {n.label}".strip(), n.text, t)
+        Evidence(v.ref, f"note {n.label}".strip(), v.wording(lang if lang in v.wordings else None).notes[n.label], t)
         for v in versions
         for n in v.notes
         for t in n.tags
@@ -312,26 +252,17 @@ def _rules(
                     covered[a].append(v.ref)
     have = [a for a in acts if covered[a]]
     lacking = [a for a in acts if not covered[a]]
-    status = "met" if not lacking else "partly" if have else "not met"
+    status: RuleStatus = "met" if not lacking else "partly" if have else "not met"
     explanation = f"base offences that need no means cover {', '.join(have) or 'no Protocol act'}" + (
         f"; not covered without means: {', '.join(lacking)}" if lacking else ""
     )
     evidence = tuple(ev for a in acts for ref in covered[a] for ev in results[ref][a].evidence if ev.place == "part 1")
     rules["rule.child_no_means"] = RuleResult("rule.child_no_means", status, explanation, evidence)
-    minor_defs = [d for v in versions for d in corpus.definitions(v, "minor")]
-    if minor_defs:
-        rules["rule.child_under_18"] = RuleResult(
-            "rule.child_under_18",
-            "stated",
-            minor_defs[0].text,
-            tuple(Evidence("", d.label, d.text, "minor") for d in minor_defs),
-        )
-    else:
-        rules["rule.child_under_18"] = RuleResult(
-            "rule.child_under_18",
-            "unknown",
-            "the data does not define 'minor'; the Protocol's child is any person under eighteen",
-        )
+    rules["rule.child_under_18"] = RuleResult(
+        "rule.child_under_18",
+        "unknown",
+        "the data does not define 'minor' (the General Part does); the Protocol's child is any person under eighteen",
+    )
     for el in ("liability.intent", "liability.attempt", "liability.accomplice", "liability.organizing"):
         rules[el] = RuleResult(
             el,
@@ -346,7 +277,7 @@ def _names(ids: Iterable[str]) -> str:
 
 
 def _summary(
-    places: Sequence[tuple[bool, str, str, str]],
+    places: Sequence[tuple[bool, str, str, str, FrozenMap[str, str]]],
     definitions: Sequence[Definition],
     results: Mapping[str, ElementResult],
     rules: Mapping[str, RuleResult],
@@ -376,7 +307,7 @@ def _summary(
     beyond = sorted(
         {
             corpus.tags[t].label
-            for is_base, _, _, t in places
+            for is_base, _, _, t, _ in places
             if is_base
             and corpus.tags[t].kind in ("act", "purpose")
             and not corpus.tags[t].protocol
@@ -393,15 +324,21 @@ def _summary(
 
 
 @overload
-def align(target: Version | str, corpus: Corpus | None = None) -> Alignment: ...
+def align(  # type: ignore[overload-overlap]  # a str is one reference, not an iterable of them
+    target: Version | str | Ref, corpus: Corpus | None = None, language: str | None = None
+) -> Alignment: ...
 
 
 @overload
-def align(target: Iterable[Version] | list[str] | tuple[str, ...], corpus: Corpus | None = None) -> Coverage: ...
+def align(
+    target: Iterable[Version | str] | list[str] | tuple[str, ...],
+    corpus: Corpus | None = None,
+    language: str | None = None,
+) -> Coverage: ...
 
 
 def align(
-    target: Version | str | Iterable[Version] | list[str] | tuple[str, ...], corpus: Corpus | None = None
+    target: Version | str | Ref | Iterable[Version | str], corpus: Corpus | None = None, language: str | None = None
 ) -> Alignment | Coverage:
     """Check one version (an :class:`Alignment`) or several (a :class:`Coverage` matrix) against the Protocol.
 
@@ -409,15 +346,19 @@ def align(
         target: A :class:`~kzlaw.model.Version`, a dated reference (``cc1997/128@2006-03-02``), or an
             iterable of them (for example ``corpus.in_force("cc1997", date)``).
         corpus: The corpus whose vocabulary and definitions to read; the bundled one by default.
+        language: The language evidence quotes (``en`` by default); official words are quoted beside it.
     """
-    corpus = corpus or load()
+    corpus = resolve_corpus(corpus)
+    lang = language or "en"
 
-    def resolve(item: Version | str) -> Version:
-        return corpus.version(item) if isinstance(item, str) else item
+    def one(v: Version) -> Alignment:
+        return _align(v, corpus, lang if lang in v.wordings else v.wording().language)
 
-    if isinstance(target, Version | str):
-        return _align(resolve(target), corpus)
-    versions = [resolve(t) for t in target]
-    alignments = tuple(_align(v, corpus) for v in versions)
+    if isinstance(target, Version):
+        return one(target)
+    if isinstance(target, str | Ref):
+        return one(corpus.version(target))
+    versions = corpus.versions(*target)
+    alignments = tuple(one(v) for v in versions)
     results = {a.ref: a.elements for a in alignments}
-    return Coverage(alignments, _rules(versions, results, corpus))
+    return Coverage(alignments, _rules(versions, results, corpus, lang))

@@ -1,7 +1,8 @@
-"""The ``kzlaw`` command line: ``list``, ``show`` and the analysis commands.
+"""The ``kzlaw`` command line: ``list``, ``show``, ``diff``, ``align``, ``penalties``, ``report`` and more.
 
-Every command takes references in the one form kzlaw uses (``cc1997/128@2006-03-02``) and
-prints text for a terminal, or JSON with ``--json``. Errors print one line and exit with 2.
+Every command takes references in the one form kzlaw uses (``cc1997/128@2006-03-02``) and prints
+text for a terminal, JSON with ``--json`` or other formats with ``--format``. Any error prints one
+line (``kzlaw: error: ...``) and exits with 2; ``--debug`` shows the traceback instead.
 """
 
 from __future__ import annotations
@@ -12,69 +13,59 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from kzlaw.corpus import Corpus
 from kzlaw.errors import BadReferenceError, KzlawError
-from kzlaw.load import load
-from kzlaw.model import Article, Corpus, Version
-from kzlaw.refs import parse_ref
-from kzlaw.render import page, version_dict, version_text
+from kzlaw.model import Article, Version
 
-__all__ = ["main"]
+__all__ = ["COMMANDS", "main"]
 
 Command = Callable[[argparse.Namespace, Corpus], int]
 
 
+def _out(text: str) -> None:
+    """Print, replacing what the terminal's encoding cannot show (``PYTHONIOENCODING=ascii``)."""
+    encoding = getattr(sys.stdout, "encoding", None) or "utf-8"
+    sys.stdout.write(text.encode(encoding, errors="replace").decode(encoding, errors="replace"))
+    if not text.endswith("\n"):
+        sys.stdout.write("\n")
+
+
 def _print_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    _out(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def _lineage(corpus: Corpus, art: Article) -> list[dict[str, str]]:
+def _lineage(corpus: Corpus, art: Article) -> list[dict[str, Any]]:
     return [
-        {
-            "relation": link.relation,
-            "ref": link.ref,
-            "source": str(link.source),
-            "held": str(link.ref in corpus.articles),
-        }
+        {"relation": link.relation, "ref": link.ref, "source": str(link.source), "held": link.ref in corpus.articles}
         for link in corpus.links(art.ref)
     ]
 
 
 def cmd_list(args: argparse.Namespace, corpus: Corpus) -> int:
     """List the articles (of one code with ``--code``)."""
+    from kzlaw.present.text import clean
+
     arts = corpus.select(args.code, role=None)
     if args.json:
         _print_json(
-            [
-                {
-                    "ref": a.ref,
-                    "title": a.title,
-                    "role": a.role,
-                    "versions": [v.ref for v in a.versions],
-                }
-                for a in arts
-            ]
+            [{"ref": a.ref, "title": a.title, "role": a.role, "versions": [v.ref for v in a.versions]} for a in arts]
         )
         return 0
     for a in arts:
         role = "" if a.role == "offence" else f" ({a.role})"
-        print(f"{a.ref:<14} {len(a.versions)} version(s)  {a.title}{role}")
+        _out(f"{a.ref:<14} {len(a.versions)} version(s)  {clean(a.title)}{role}")
     return 0
-
-
-def _version_json(corpus: Corpus, v: Version, asked: str) -> dict[str, Any]:
-    data = version_dict(v, corpus)
-    ref = parse_ref(asked)
-    if ref.day is not None:
-        data["asked"] = {"ref": asked, "in_force": v.in_force_on(ref.day)}
-    data["lineage"] = _lineage(corpus, corpus.article(v.article_ref))
-    return data
 
 
 def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
     """Show an article (all versions) or the version a dated reference names."""
+    from kzlaw.present.json import version_data
+    from kzlaw.present.text import render
+    from kzlaw.refs import parse_ref
+
     found = corpus.resolve(args.ref)
     versions = found.versions if isinstance(found, Article) else (found,)
+    ref = parse_ref(args.ref)
     if args.json:
         if isinstance(found, Article):
             _print_json(
@@ -83,84 +74,118 @@ def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
                     "title": found.title,
                     "role": found.role,
                     "lineage": _lineage(corpus, found),
-                    "versions": [version_dict(v, corpus) for v in versions],
+                    "versions": [version_data(v, corpus, _lang(args, v)) for v in versions],
                 }
             )
         else:
-            _print_json(_version_json(corpus, found, args.ref))
+            data = version_data(found, corpus, _lang(args, found))
+            if ref.day is not None:
+                data["asked"] = {"ref": args.ref, "in_force": found.in_force_on(ref.day)}
+            data["lineage"] = _lineage(corpus, corpus.article(found.article_ref))
+            _print_json(data)
         return 0
-    ref = parse_ref(args.ref)
     for i, v in enumerate(versions):
         if i:
-            print("\n" + "-" * 72)
-        print(version_text(v, corpus))
+            _out("\n" + "-" * 72)
+        _out(render(v, language=_lang(args, v)))
         if ref.day is not None and v.in_force_on(ref.day) == "uncertain":
-            print(f"\n  warning: whether this wording was in force on {ref.day} is uncertain: it ran {v.period()}")
+            _out(f"\n  warning: whether this wording was in force on {ref.day} is uncertain: it ran {v.period()}")
     links = corpus.links(versions[0].article_ref)
     if links:
-        print("\n  lineage: " + "; ".join(f"{link.relation} {link.ref} ({link.source})" for link in links))
+        _out("\n  lineage: " + "; ".join(f"{link.relation} {link.ref} ({link.source})" for link in links))
     return 0
 
 
-def _targets(corpus: Corpus, refs: Sequence[str]) -> list[Version]:
-    """Each reference's version, or every version of an undated article reference."""
-    out: list[Version] = []
-    for ref in refs:
-        found = corpus.resolve(ref)
-        out += found.versions if isinstance(found, Article) else [found]
-    return out
+def _lang(args: argparse.Namespace, v: Version) -> str | None:
+    lang: str | None = getattr(args, "lang", None)
+    if lang is not None and lang not in v.wordings:
+        raise BadReferenceError(
+            f"{v.ref} has no {lang!r} wording; held: {', '.join(v.wordings)} (try --lang {next(iter(v.wordings))})"
+        )
+    return lang
 
 
 def cmd_align(args: argparse.Namespace, corpus: Corpus) -> int:
     """Check versions against the UN Trafficking Protocol's definition."""
     from kzlaw.alignment import align
+    from kzlaw.present.frame import csv_text
 
-    versions = _targets(corpus, args.refs)
-    results = [align(v, corpus) for v in versions]
-    if args.json:
+    versions = corpus.versions(*args.refs)
+    results = [align(v, corpus, args.lang) for v in versions]
+    if args.format == "json":
         _print_json(results[0].to_dict() if len(results) == 1 else [r.to_dict() for r in results])
-        return 0
-    for i, r in enumerate(results):
-        print(("\n" if i else "") + str(r))
-    if len(versions) > 1:
-        print("\nCoverage\n" + str(align(versions, corpus)))
+    elif args.format == "csv":
+        _out("".join(csv_text(r) for r in results[:1]) + "".join(csv_text(r).split("\n", 1)[1] for r in results[1:]))
+    else:
+        _out("\n\n".join(r.to_text() if args.format == "text" else r.to_markdown() for r in results))
+        if len(versions) > 1:
+            coverage = align(versions, corpus, args.lang)
+            _out("\nCoverage\n" + (coverage.to_text() if args.format == "text" else coverage.to_markdown()))
     return 0
 
 
 def cmd_penalties(args: argparse.Namespace, corpus: Corpus) -> int:
     """Compare the penalties of versions, part by part, with gravity and benchmarks."""
     from kzlaw.penalties import compare_penalties
+    from kzlaw.present.frame import csv_text
 
-    table = compare_penalties(*_targets(corpus, args.refs), corpus=corpus)
-    if args.json:
+    table = compare_penalties(*corpus.versions(*args.refs), corpus=corpus)
+    if args.format == "json":
         _print_json(table.to_dict())
         return 0
-    print(table)
+    if args.format == "csv":
+        _out(csv_text(table))
+        return 0
+    _out(table.to_text() if args.format == "text" else table.to_markdown())
     unknown = {r.ref: r.unknown for r in table.rows if r.unknown}
     for ref, why in unknown.items():
-        print(f"\n  unknown in {ref}: {why}")
+        _out(f"\n  unknown in {ref}: {why}")
     return 0
 
 
 def cmd_diff(args: argparse.Namespace, corpus: Corpus) -> int:
     """Diff two versions, or every pair of consecutive versions of one article."""
-    from kzlaw.diff import diff, diffs
+    from kzlaw.changes import diff, diffs
+    from kzlaw.present.frame import csv_text
+    from kzlaw.present.html import page, render
 
     if len(args.refs) == 1:
-        found = diffs(args.refs[0], corpus)
+        found = diffs(args.refs[0], corpus, args.lang)
     elif len(args.refs) == 2:
-        found = (diff(args.refs[0], args.refs[1], corpus),)
+        found = (diff(args.refs[0], args.refs[1], corpus, args.lang),)
     else:
         raise BadReferenceError("kzlaw diff takes OLD_REF NEW_REF, or one article REF for its consecutive versions")
+    if not found:
+        _out(f"{args.refs[0]} has a single version: nothing to diff")
+        return 0
+    if args.format == "docx":
+        from kzlaw.present.redline_docx import write_diffs
+
+        if not args.output:
+            raise BadReferenceError("--format docx writes a file: give it with -o FILE.docx")
+        write_diffs(found, args.output)
+        _out(f"wrote {args.output} ({len(found)} redline(s) with tracked changes)")
+        return 0
     if args.format == "json":
-        _print_json(found[0].to_dict() if len(args.refs) == 2 else [d.to_dict() for d in found])
-        return 0
-    if args.format == "html":
-        sys.stdout.write(page(f"kzlaw diff {' '.join(args.refs)}", "".join(d.to_html() for d in found)))
-        return 0
-    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-    texts = [d.to_text(color=color) if args.format == "text" else d.to_markdown() for d in found]
-    print("\n\n".join(texts) if found else f"{args.refs[0]} has a single version: nothing to diff")
+        data: Any = found[0].to_dict() if len(args.refs) == 2 else [d.to_dict() for d in found]
+        text = json.dumps(data, ensure_ascii=False, indent=2)
+    elif args.format == "csv":
+        text = "".join(csv_text(d) if i == 0 else csv_text(d).split("\n", 1)[1] for i, d in enumerate(found))
+    elif args.format == "html":
+        body = "".join(render(d, styled=False, side_by_side=args.side_by_side) for d in found)
+        text = page(f"kzlaw diff {' '.join(args.refs)}", f'<div class="kz kz">{body}</div>')
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        text = "\n\n".join(d.to_text(color=color) if args.format == "text" else d.to_markdown() for d in found)
+    if args.output:
+        from pathlib import Path
+
+        from kzlaw.fsio import write_atomic
+
+        write_atomic(Path(args.output), text)
+        _out(f"wrote {args.output}")
+    else:
+        _out(text)
     return 0
 
 
@@ -178,28 +203,60 @@ def cmd_report(args: argparse.Namespace, corpus: Corpus) -> int:
 
     start = time.perf_counter()
     index = build_report(args.output, args.refs, corpus, progress)
-    size = sum(f.stat().st_size for f in index.parent.iterdir() if f.is_file())
-    print(f"report written to {index} ({size / 1024:.0f} KiB) in {time.perf_counter() - start:.1f} s")
+    files = [index.parent / name for name in ("index.html", "report.json")]
+    sizes = ", ".join(f"{f.name} {f.stat().st_size / 1024:.0f} KiB" for f in files if f.is_file())
+    _out(f"report written to {index} ({sizes}) in {time.perf_counter() - start:.1f} s")
     return 0
 
 
+_EXAMPLES = {
+    "list": "examples:\n  kzlaw list --code cc2014\n  kzlaw list --json",
+    "show": "examples:\n  kzlaw show cc1997/128@2006-03-02\n  kzlaw show cc2014/128@292-VI --lang ru\n"
+    "  kzlaw show cc2014/128@latest --json",
+    "diff": "examples:\n  kzlaw diff cc1997/128@2006-03-01 cc1997/128@2006-03-02\n"
+    "  kzlaw diff cc2014/128@2015-01-01 cc2014/128@292-VI --lang ru --format html -o diff.html\n"
+    "  kzlaw diff cc1997/128 --format docx -o redline.docx",
+    "report": "examples:\n  kzlaw report -o report\n  kzlaw report cc1997/128 cc2014/128 -o report-128",
+    "align": "examples:\n  kzlaw align cc1997/128\n  kzlaw align cc2014/128@latest --json\n"
+    "  kzlaw align cc1997/128 --format csv",
+    "penalties": "examples:\n  kzlaw penalties cc1997/271@2010-01-01 cc1997/128@2010-01-01\n"
+    "  kzlaw penalties cc2014/308 --format csv",
+}
+
+
 def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser:
+    from kzlaw import __version__
+
     parser = argparse.ArgumentParser(
         prog="kzlaw",
         description="Kazakhstan's anti-trafficking criminal law as versioned data.",
+        epilog="References: cc1997/128 (an article), cc1997/128@2006-03-02 (the version in force that day), "
+        "cc2014/128@292-VI (the version a law brought), cc2014/128@latest.",
     )
+    parser.add_argument("--version", action="version", version=f"kzlaw {__version__}")
     parser.add_argument("--data", metavar="DIR", help="a statute folder to use instead of the bundled data")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name, (_, help_text) in commands.items():
-        p = sub.add_parser(name, help=help_text, description=help_text)
+        p = sub.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=_EXAMPLES.get(name),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
         if name == "list":
             p.add_argument("--code", help="only this code (cc1997, cc2014)")
         if name == "show":
             p.add_argument("ref", help="cc1997/128 or cc1997/128@2006-03-02")
+        if name in ("show", "diff", "align", "report"):
+            p.add_argument("--lang", choices=["en", "ru", "kk"], default=None, help="the wording to show (default en)")
         if name == "diff":
             p.add_argument("refs", nargs="+", metavar="REF", help="OLD_REF NEW_REF, or one article REF")
-            p.add_argument("--format", choices=["text", "markdown", "html", "json"], default="text")
+            p.add_argument("--format", choices=["text", "markdown", "html", "json", "csv", "docx"], default="text")
             p.add_argument("--color", choices=["auto", "always", "never"], default="auto", help="ANSI colours (text)")
+            p.add_argument("--side-by-side", action="store_true", help="HTML: add old | new by part")
+            p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
             continue
         if name == "report":
             p.add_argument("refs", nargs="*", metavar="REF", help="articles to include (default: all offences)")
@@ -209,6 +266,7 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
             continue
         if name in ("align", "penalties"):
             p.add_argument("refs", nargs="+", metavar="REF", help="a version, or an article for all its versions")
+            p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
         p.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
@@ -224,16 +282,27 @@ COMMANDS: dict[str, tuple[Command, str]] = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 2 on a kzlaw error)."""
+    """Run the command line; returns the exit status (0 ok, 2 on any error, with one line saying why)."""
     args = _parser(COMMANDS).parse_args(argv)
+    if getattr(args, "json", False) and hasattr(args, "format"):
+        args.format = "json"
     try:
+        from kzlaw.loader import load
+
         corpus = load(args.data)
         return COMMANDS[args.command][0](args, corpus)
-    except KzlawError as err:
-        print(f"kzlaw: error: {err}", file=sys.stderr)
-        return 2
     except BrokenPipeError:  # pragma: no cover - `kzlaw show ... | head`
         return 0
+    except KzlawError as err:
+        if args.debug:
+            raise
+        print(f"kzlaw: error: {err}", file=sys.stderr)
+        return 2
+    except (Exception, RecursionError) as err:  # never a traceback for a user, whatever the input
+        if args.debug:
+            raise
+        print(f"kzlaw: error: {type(err).__name__}: {err} (run with --debug for the traceback)", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover

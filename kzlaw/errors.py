@@ -3,7 +3,8 @@
 Every error about a statute file names the file and the field path inside it, so a message
 reads ``statutes/cc1997/128.toml: versions[1].parts[2].sanction.main[0]: minimum 7 years
 exceeds maximum 5 years``. Each class also derives from the builtin it refines
-(:class:`ValueError` or :class:`LookupError`), so generic handlers keep working.
+(:class:`ValueError`, :class:`LookupError`, :class:`KeyError` or :class:`OSError`), so generic
+handlers keep working, as attrs' own errors do.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ __all__ = [
     "AmbiguousDateError",
     "BadReferenceError",
     "DuplicateEntryError",
+    "InvalidValueError",
     "KzlawError",
     "NotInForceError",
     "PeriodError",
@@ -20,12 +22,31 @@ __all__ = [
     "StatuteSchemaError",
     "StatuteSyntaxError",
     "UnknownArticleError",
+    "UnknownElementError",
+    "UnknownLawError",
     "UnknownNameError",
+    "UnknownPartError",
+    "WriteError",
 ]
 
 
 class KzlawError(Exception):
     """The root of every error kzlaw raises on purpose."""
+
+
+class InvalidValueError(KzlawError, ValueError):
+    """A model object was built with a value that breaks one of its invariants.
+
+    Raised by the classes themselves (their attrs validators), so an object built in a notebook is
+    checked exactly as a loaded one. The loader turns it into a :class:`StatuteError` with the file
+    and field. ``field`` names the attribute (``"minimum"``), ``problem`` says what is wrong.
+    """
+
+    def __init__(self, field: str, problem: str, kind: type[StatuteError] | None = None) -> None:
+        self.field = field
+        self.problem = problem
+        self.kind = kind
+        super().__init__(f"{field}: {problem}" if field else problem)
 
 
 class StatuteError(KzlawError, ValueError):
@@ -46,11 +67,11 @@ class StatuteError(KzlawError, ValueError):
 
 
 class StatuteSyntaxError(StatuteError):
-    """The file is not well-formed TOML (the message gives the line and column)."""
+    """The file is not well-formed TOML (the message gives the line and column), or cannot be read."""
 
 
 class StatuteSchemaError(StatuteError):
-    """A field is missing, unexpected (a typo'd key), or of the wrong type."""
+    """A field is missing, unexpected (a typo'd key), empty, or of the wrong type."""
 
 
 class UnknownNameError(StatuteError):
@@ -58,27 +79,48 @@ class UnknownNameError(StatuteError):
 
 
 class RangeError(StatuteError):
-    """A range is impossible: its minimum exceeds its maximum, or a bound is negative."""
+    """A range is impossible: its minimum exceeds its maximum, or a bound is negative or zero."""
 
 
 class PeriodError(StatuteError):
-    """Version periods are unordered, overlap, or end before they start."""
+    """Periods are unordered, overlap, end before they start, or fall outside their code's period."""
 
 
 class DuplicateEntryError(StatuteError):
-    """Two entries share what must be unique: part numbers or ids, circumstance labels, articles."""
+    """Two entries share what must be unique: part numbers or ids, circumstance labels, articles, refs."""
 
 
 class BadReferenceError(KzlawError, ValueError):
-    """A reference string does not parse (the form is ``cc1997/128`` or ``cc1997/128@2006-03-02``)."""
+    """A reference does not parse (the form is ``cc1997/128``, ``cc1997/128@2006-03-02`` or ``@292-VI``)."""
 
 
-class UnknownArticleError(KzlawError, LookupError):
+class UnknownArticleError(KzlawError, KeyError):
     """The corpus holds no such code or article."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownLawError(UnknownArticleError):
+    """No version of the article was brought by the law a reference names (``cc2014/128@170-VI``)."""
+
+
+class UnknownPartError(KzlawError, KeyError):
+    """A version has no part with that number, or a part no circumstance with that label."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class UnknownElementError(KzlawError, KeyError):
+    """An alignment or coverage matrix holds no such Protocol element id or version."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
 
 
 class NotInForceError(KzlawError, LookupError):
-    """No version of the article is in force on the date asked; the message says when it was."""
+    """No version of the article is in force on the date asked; the message says when one was."""
 
 
 class AmbiguousDateError(KzlawError, LookupError):
@@ -91,3 +133,15 @@ class AmbiguousDateError(KzlawError, LookupError):
     def __init__(self, message: str, candidates: tuple[str, ...]) -> None:
         self.candidates = candidates
         super().__init__(message)
+
+
+class WriteError(KzlawError, OSError):
+    """A file or folder could not be written (``dump``, ``report``, exports); the message names the path."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}")
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.problem}"

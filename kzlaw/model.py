@@ -1,284 +1,109 @@
-"""The data model: every class a statute file turns into, in one place.
+"""The data model: every class a statute file turns into, declared or re-exported here.
 
-A :class:`Corpus` holds :class:`Article` objects; an article holds its :class:`Version` objects
-in time order; a version holds :class:`Part` objects; a part holds its constitutive elements
-(tags), its qualifying :class:`Circumstance` objects and its :class:`Sanction`, which is made of
-:class:`Penalty` options. Dates the sources do not fix are :class:`When` values that say how
-much is known. All classes are frozen and slotted: a loaded corpus cannot be changed by
-accident, only replaced (use :func:`attrs.evolve`).
+A :class:`~kzlaw.corpus.Corpus` holds :class:`Article` objects; an article holds its
+:class:`Version` objects in time order. A version is the *legal state* of the provision over a
+period: its amending law, its :class:`Part` objects (each with a stable id, its constitutive
+elements as tags, its qualifying :class:`Circumstance` objects and its
+:class:`~kzlaw.sanction.Sanction`), its notes and definitions. Its *words* are apart, in
+:attr:`Version.wordings`: one :class:`Wording` per language (official Russian, an unofficial
+English translation, kzlaw's own summary...), each with its status and source.
+
+Every class is frozen and slotted and checks its invariants when built, so an object made in a
+notebook is as valid as a loaded one; a broken invariant raises
+:class:`~kzlaw.errors.InvalidValueError`, a :class:`~kzlaw.errors.KzlawError`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
-from collections.abc import Iterator, Mapping
-from typing import Literal
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any, Literal
 
 from attrs import field, frozen
 
-from kzlaw.errors import AmbiguousDateError, NotInForceError, UnknownArticleError
-from kzlaw.refs import _LAW as _LAW_ID
-from kzlaw.refs import Ref, parse_ref
+from kzlaw.errors import (
+    AmbiguousDateError,
+    BadReferenceError,
+    DuplicateEntryError,
+    InvalidValueError,
+    NotInForceError,
+    PeriodError,
+    StatuteSchemaError,
+    UnknownNameError,
+    UnknownPartError,
+)
+from kzlaw.frozen import FrozenMap, frozen_map
+from kzlaw.refs import ARTICLE_TOKEN, CODE_TOKEN, parse_ref
+from kzlaw.registry import Code, Language, Law, Source, SourceDocument, Tag, nonblank, token
+from kzlaw.sanction import Penalty, Sanction
+from kzlaw.when import When, as_date
+from kzlaw.words import TEXT_STATUS_LABELS
+
+if TYPE_CHECKING:
+    from kzlaw.corpus import Corpus
 
 __all__ = [
-    "PENALTY_KINDS",
-    "TAG_KINDS",
-    "TEXT_STATUSES",
-    "UNITS",
     "Article",
     "Circumstance",
     "Code",
-    "Corpus",
     "Definition",
+    "InForce",
+    "Language",
     "Law",
     "Link",
     "Note",
     "Part",
+    "PartWording",
     "Penalty",
+    "Role",
     "Sanction",
     "Source",
     "SourceDocument",
     "Tag",
+    "TextStatus",
     "Version",
     "When",
+    "Wording",
 ]
 
-#: Penalty kinds and their English names, in the order the codes list them (lightest first).
-PENALTY_KINDS: Mapping[str, str] = {
-    "fine": "fine",
-    "correctional_labour": "correctional labour",
-    "community_service": "community service",
-    "restriction_of_liberty": "restriction of liberty",
-    "arrest": "detention under arrest",
-    "imprisonment": "imprisonment",
-    "disqualification": "deprivation of the right to hold certain posts or engage in certain activity",
-    "confiscation": "confiscation of property",
-}
-
-#: Units a penalty's range can be given in.
-UNITS: Mapping[str, str] = {
-    "years": "years",
-    "months": "months",
-    "hours": "hours",
-    "mci": "monthly calculation indices (MCI)",
-    "monthly_income": "monthly wages or other monthly income of the offender",
-}
-
-#: How an English (or other) text relates to the law.
-TEXT_STATUSES: Mapping[str, str] = {
-    "official": "official text",
-    "unofficial-translation": "unofficial translation",
-    "summary": "kzlaw's own summary, not a translation",
-}
-
-#: The kinds of tag in the vocabulary.
-TAG_KINDS: Mapping[str, str] = {
-    "act": "act",
-    "means": "means",
-    "purpose": "purpose",
-    "victim": "victim quality",
-    "circumstance": "other circumstance",
-    "rule": "rule",
-}
-
 InForce = Literal["yes", "no", "uncertain"]
+#: How a wording relates to the law.
+TextStatus = Literal["official", "unofficial_translation", "summary"]
+#: What an article is held for.
+Role = Literal["offence", "comparison", "definitions"]
+_SPACE = re.compile(r"\s+")
 
 
-@frozen
-class When:
-    """A date as precisely as the sources give it.
-
-    An exact date has ``earliest == latest``. A date known only within bounds keeps both
-    bounds; a bound the sources do not give is ``None``. ``note`` says where the bounds come from.
-
-    >>> When.exact(dt.date(2006, 3, 2))
-    When(2006-03-02)
-    >>> str(When(dt.date(2019, 12, 27), dt.date(2020, 1, 31)))
-    'between 2019-12-27 and 2020-01-31'
-    """
-
-    earliest: dt.date | None = None
-    latest: dt.date | None = None
-    note: str = ""
-
-    @classmethod
-    def exact(cls, day: dt.date, note: str = "") -> When:
-        """A date the sources fix to the day."""
-        return cls(day, day, note)
-
-    @property
-    def date(self) -> dt.date | None:
-        """The date if it is exact, else ``None``."""
-        return self.earliest if self.earliest is not None and self.earliest == self.latest else None
-
-    @property
-    def is_exact(self) -> bool:
-        """Whether the sources fix this date to the day."""
-        return self.date is not None
-
-    def __str__(self) -> str:
-        if self.date is not None:
-            return self.date.isoformat()
-        if self.earliest and self.latest:
-            return f"between {self.earliest} and {self.latest}"
-        if self.latest:
-            return f"on or before {self.latest}"
-        if self.earliest:
-            return f"on or after {self.earliest} (upper bound unknown)"
-        return "unknown"
-
-    def __repr__(self) -> str:
-        return f"When({self})"
+def _words(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
 
 
-@frozen
-class Source:
-    """Where a text or fact comes from: a document of ``statutes/sources.toml`` and a place in it."""
-
-    document: str
-    locator: str = ""
-    note: str = ""
-
-    def __str__(self) -> str:
-        return f"{self.document}, {self.locator}" if self.locator else self.document
+def _unique(what: str, field_name: str, values: Iterable[str]) -> None:
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value in seen:
+            raise InvalidValueError(f"{field_name}[{i}]", f"duplicate {what} {value!r}", DuplicateEntryError)
+        seen.add(value)
 
 
-@frozen
-class Penalty:
-    """One penalty option: a kind, and where the law gives one, a range in a unit.
-
-    ``minimum`` is ``None`` where the law says "up to N" (no stated minimum; the code's general
-    minimum applies), which is not the same as a minimum of zero. ``optional`` is for additional
-    penalties: "with or without confiscation" is optional, "with confiscation" is not.
-    ``confirmed`` is false where the sources do not attest this option for this wording (it is
-    inferred, and ``note`` says from what): results built on it report "unknown".
-    """
-
-    kind: str
-    minimum: int | None = None
-    maximum: int | None = None
-    unit: str | None = None
-    lifetime: bool = False
-    optional: bool = False
-    confirmed: bool = True
-    note: str = ""
-
-    def months(self) -> tuple[int | None, int | None]:
-        """The range in months for a term in years or months; ``(None, None)`` otherwise."""
-        factor = {"years": 12, "months": 1}.get(self.unit or "")
-        if factor is None:
-            return (None, None)
-        return (
-            None if self.minimum is None else self.minimum * factor,
-            None if self.maximum is None else self.maximum * factor,
-        )
-
-    def range_text(self) -> str:
-        """The range in words: ``5-7 years``, ``up to 3 years``, ``for life``."""
-        if self.lifetime:
-            return "for life"
-        unit = {"mci": "MCI", "monthly_income": "monthly incomes"}.get(self.unit or "", self.unit or "")
-        if self.maximum == 1 and unit in ("years", "months", "hours"):
-            unit = unit[:-1]
-        if self.minimum is not None and self.maximum is not None:
-            return f"{self.minimum}-{self.maximum} {unit}"
-        if self.maximum is not None:
-            return f"up to {self.maximum} {unit}"
-        if self.minimum is not None:
-            return f"at least {self.minimum} {unit}"
-        return ""
-
-    def __str__(self) -> str:
-        name = PENALTY_KINDS.get(self.kind, self.kind)
-        rng = self.range_text()
-        text = f"{name} {rng}".strip() if rng != "for life" else f"{name} for life"
-        if self.kind in ("confiscation", "disqualification") or self.optional:
-            text += " (optional)" if self.optional else " (mandatory)"
-        return text if self.confirmed else text + " [unconfirmed]"
-
-
-@frozen
-class Sanction:
-    """What a part is punished by.
-
-    ``main`` lists the alternative main penalties (the court picks one); ``additional`` the ones
-    imposed on top. ``unknown`` is empty when the sanction is fully known from the source, else it
-    says what is not known and why (the listed options may be incomplete, or inferred).
-    """
-
-    main: tuple[Penalty, ...] = ()
-    additional: tuple[Penalty, ...] = ()
-    unknown: str = ""
-
-    def imprisonment(self) -> tuple[Penalty, ...]:
-        """The imprisonment options among the main penalties (a term, and life where given)."""
-        return tuple(p for p in self.main if p.kind == "imprisonment")
-
-    def imprisonment_months(self) -> tuple[int | None, int | None]:
-        """Minimum and maximum term of imprisonment in months (``None`` when not stated).
-
-        A life option makes the maximum ``None``; check :attr:`life` for it.
-        """
-        terms = [p for p in self.imprisonment() if not p.lifetime]
-        if not terms:
-            return (None, None)
-        lows = [p.months()[0] for p in terms]
-        highs = [p.months()[1] for p in terms]
-        low = None if any(v is None for v in lows) else min(v for v in lows if v is not None)
-        high = None if self.life else max((v for v in highs if v is not None), default=None)
-        return (low, high)
-
-    @property
-    def imprisonment_known(self) -> bool:
-        """Whether the imprisonment range is attested.
-
-        It is not when an imprisonment option is unconfirmed, or when a sanction with gaps
-        (``unknown``) lists no imprisonment at all.
-        """
-        options = self.imprisonment()
-        if any(not p.confirmed for p in options):
-            return False
-        return bool(options) or not self.unknown
-
-    @property
-    def fully_known(self) -> bool:
-        """Whether every option is attested and nothing is said to be missing."""
-        return not self.unknown and all(p.confirmed for p in self.main + self.additional)
-
-    def severity(self) -> tuple[float, float]:
-        """A sort key for imprisonment: life first, then the maximum, then the minimum (none: lowest)."""
-        if self.life:
-            return (float("inf"), 0.0)
-        low, high = self.imprisonment_months()
-        return (float(-1 if high is None else high), float(low or 0))
-
-    @property
-    def life(self) -> bool:
-        """Whether life imprisonment is among the options."""
-        return any(p.lifetime for p in self.imprisonment())
-
-    @property
-    def custodial_only(self) -> bool:
-        """Whether every main option is imprisonment (custody is mandatory)."""
-        return bool(self.main) and all(p.kind == "imprisonment" for p in self.main)
-
-    def __str__(self) -> str:
-        if not self.main and self.unknown:
-            return f"unknown ({self.unknown})"
-        text = " or ".join(str(p) for p in self.main)
-        if self.additional:
-            text += ", with " + ", ".join(str(p) for p in self.additional)
-        return text + (f" [partly unknown: {self.unknown}]" if self.unknown else "")
+def _tag_list(_: Any, attribute: Any, tags: tuple[str, ...]) -> None:
+    _unique("tag", attribute.name, tags)
 
 
 @frozen
 class Circumstance:
-    """A qualifying circumstance of a part: its label (``"h"``, ``"1-1"``), words and tags."""
+    """A qualifying circumstance of a part: its label (``"h"``, ``"1-1"``) and the tags of what it means.
 
-    label: str
-    text: str
-    tags: tuple[str, ...] = ()
+    Its words are in each wording (:meth:`Wording.circumstance`).
+    """
+
+    label: str = field(validator=token(r"[0-9A-Za-z?]+(?:[-.][0-9A-Za-z]+)*", "circumstance label"))
+    tags: tuple[str, ...] = field(default=(), converter=tuple, validator=_tag_list)
+
+
+def _circumstances(_: Any, __: Any, circumstances: tuple[Circumstance, ...]) -> None:
+    _unique("circumstance label", "circumstances", (c.label for c in circumstances))
 
 
 @frozen
@@ -290,19 +115,19 @@ class Part:
     covers; ``circumstances`` are its lettered or numbered qualifying circumstances.
     """
 
-    number: str
-    id: str
-    text: str
+    number: str = field(validator=token(ARTICLE_TOKEN, "part number"))
+    id: str = field(validator=token(r"[a-z0-9]+(?:-[a-z0-9]+)*", "part id"))
     sanction: Sanction
-    elements: tuple[str, ...] = ()
-    circumstances: tuple[Circumstance, ...] = ()
+    elements: tuple[str, ...] = field(default=(), converter=tuple, validator=_tag_list)
+    circumstances: tuple[Circumstance, ...] = field(default=(), converter=tuple, validator=_circumstances)
 
     def circumstance(self, label: str) -> Circumstance:
-        """The circumstance with this label; :class:`LookupError` if none."""
+        """The circumstance with this label; :class:`~kzlaw.errors.UnknownPartError` if none."""
         for c in self.circumstances:
             if c.label == label:
                 return c
-        raise LookupError(f"part {self.number} has no circumstance {label!r}")
+        labels = ", ".join(c.label for c in self.circumstances) or "none"
+        raise UnknownPartError(f"part {self.number} has no circumstance {label!r} (it has: {labels})")
 
     def __repr__(self) -> str:
         circ = f", {len(self.circumstances)} circumstances" if self.circumstances else ""
@@ -311,11 +136,10 @@ class Part:
 
 @frozen
 class Note:
-    """A note to an article (``Note 1``...), with tags where it states a rule."""
+    """A note to an article (``Note 1``...), with tags where it states a rule. Its words are in each wording."""
 
     label: str
-    text: str
-    tags: tuple[str, ...] = ()
+    tags: tuple[str, ...] = field(default=(), converter=tuple, validator=_tag_list)
 
 
 @frozen
@@ -323,14 +147,13 @@ class Definition:
     """A statutory definition, such as "exploitation" (1997 code note 2 to art. 125).
 
     ``applies_to`` lists the article numbers of the same code it applies to; empty means the
-    whole code. ``tags`` say which forms the definition covers.
+    whole code. ``tags`` say which forms the definition covers. Its words are in each wording.
     """
 
-    term: str
-    label: str
-    text: str
-    tags: tuple[str, ...] = ()
-    applies_to: tuple[str, ...] = ()
+    term: str = field(validator=nonblank)
+    label: str = field(validator=nonblank)
+    tags: tuple[str, ...] = field(default=(), converter=tuple, validator=_tag_list)
+    applies_to: tuple[str, ...] = field(default=(), converter=tuple)
 
     def applies(self, article: str) -> bool:
         """Whether the definition applies to this article number of its code."""
@@ -338,28 +161,160 @@ class Definition:
 
 
 @frozen
-class Version:
-    """One wording of an article, in force over a half-open period ``[valid_from, valid_to)``.
+class PartWording:
+    """The words of one part in one language, and of its circumstances by label."""
 
-    ``valid_to`` is ``None`` while the wording is in force with no end known. ``amended_by`` is the
-    id of the law that brought this wording (``None`` for a code's original text or where the
-    source does not say). ``text_status`` says whether the text is an official text, an
-    unofficial translation or kzlaw's own summary.
+    text: str = field(validator=nonblank)
+    circumstances: FrozenMap[str, str] = field(factory=FrozenMap, converter=frozen_map)
+
+
+def _status(_: Any, __: Any, status: str) -> None:
+    if status not in TEXT_STATUS_LABELS:
+        known = ", ".join(TEXT_STATUS_LABELS)
+        raise InvalidValueError("status", f"unknown text status {status!r}; known: {known}", UnknownNameError)
+
+
+def _circumstance_words(instance: Wording, _: Any, parts: FrozenMap[str, PartWording]) -> None:
+    for pid, pw in parts.items():
+        words = _words(pw.text)
+        for label, text in pw.circumstances.items():
+            if not _words(text):
+                raise InvalidValueError(f"parts.{pid}.circumstances.{label}", "is empty", StatuteSchemaError)
+            if _words(text) not in words:
+                raise InvalidValueError(
+                    f"parts.{pid}.circumstances.{label}",
+                    "is not found in the part's text: quote the part's own words",
+                    StatuteSchemaError,
+                )
+
+
+@frozen
+class Wording:
+    """The words of a version in one language, with what they are and where they come from.
+
+    ``parts`` maps each part id to its :class:`PartWording`; ``notes`` and ``definitions`` map
+    labels to words. ``status`` is ``official``, ``unofficial_translation`` or ``summary``
+    (kzlaw's own summary); ``footnote`` is the official text's own footnote on amendments.
+    ``summarises`` names, for a summary or translation, the language of the wording it renders.
     """
 
-    code: str
-    article: str
-    title: str
+    language: str = field(validator=token(r"[a-z]{2,3}", "language code"))
+    status: TextStatus = field(validator=_status)
+    source: Source
+    title: str = field(validator=nonblank)
+    parts: FrozenMap[str, PartWording] = field(factory=FrozenMap, converter=frozen_map, validator=_circumstance_words)
+    notes: FrozenMap[str, str] = field(factory=FrozenMap, converter=frozen_map)
+    definitions: FrozenMap[str, str] = field(factory=FrozenMap, converter=frozen_map)
+    footnote: str = ""
+    summarises: str | None = None
+
+    @property
+    def status_label(self) -> str:
+        """The status in words: ``unofficial translation``."""
+        return TEXT_STATUS_LABELS[self.status]
+
+    def part(self, part_id: str) -> str:
+        """The words of a part, by its stable id."""
+        try:
+            return self.parts[part_id].text
+        except KeyError:
+            raise UnknownPartError(f"the {self.language} wording has no part {part_id!r}") from None
+
+    def circumstance(self, part_id: str, label: str) -> str:
+        """The words of a circumstance, by its part's id and its label."""
+        try:
+            return self.parts[part_id].circumstances[label]
+        except KeyError:
+            raise UnknownPartError(f"the {self.language} wording has no circumstance {part_id}({label})") from None
+
+
+#: The words a full text is headed with, for languages the corpus registry does not describe.
+_FALLBACK_LANGUAGE = Language("en", "English", "eng", "Article", "Note")
+
+
+def _wordings(instance: Version, _: Any, wordings: FrozenMap[str, Wording]) -> None:
+    if not wordings:
+        raise InvalidValueError("wordings", "a version needs at least one wording", StatuteSchemaError)
+    ids = [p.id for p in instance.parts]
+    for lang, w in wordings.items():
+        where = f"wordings.{lang}"
+        if w.language != lang:
+            raise InvalidValueError(
+                f"{where}.language", f"is {w.language!r} under the key {lang!r}", StatuteSchemaError
+            )
+        if set(w.parts) != set(ids):
+            missing, extra = sorted(set(ids) - set(w.parts)), sorted(set(w.parts) - set(ids))
+            raise InvalidValueError(
+                f"{where}.parts",
+                f"must give the words of every part: missing {missing}, unknown {extra}",
+                StatuteSchemaError,
+            )
+        for p in instance.parts:
+            labels = {c.label for c in p.circumstances}
+            if set(w.parts[p.id].circumstances) != labels:
+                missing, extra = (
+                    sorted(labels - set(w.parts[p.id].circumstances)),
+                    sorted(set(w.parts[p.id].circumstances) - labels),
+                )
+                raise InvalidValueError(
+                    f"{where}.parts.{p.id}.circumstances",
+                    f"must give the words of every circumstance: missing {missing}, unknown {extra}",
+                    StatuteSchemaError,
+                )
+        for name, labels_ in (
+            ("notes", [n.label for n in instance.notes]),
+            ("definitions", [d.label for d in instance.definitions]),
+        ):
+            have = set(getattr(w, name))
+            if have != set(labels_):
+                raise InvalidValueError(
+                    f"{where}.{name}",
+                    f"must give the words of {sorted(labels_)}, gives {sorted(have)}",
+                    StatuteSchemaError,
+                )
+
+
+def _version_structure(instance: Version, _: Any, __: Any) -> None:
+    parts = instance.parts
+    if not parts and not instance.definitions:
+        raise InvalidValueError(
+            "parts", "a version needs parts (or, for a definitions article, definitions)", StatuteSchemaError
+        )
+    _unique("part number", "parts", (p.number for p in parts))
+    _unique("part id", "parts", (p.id for p in parts))
+    _unique("note label", "notes", (n.label for n in instance.notes))
+    _unique("definition label", "definitions", (d.label for d in instance.definitions))
+
+
+def _period(instance: Version, _: Any, end: When | None) -> None:
+    start = instance.valid_from
+    if end is not None and end.latest is not None and start.earliest is not None and end.latest <= start.earliest:
+        raise InvalidValueError("valid_to", f"ends {end}, not after it starts ({start})", PeriodError)
+
+
+@frozen
+class Version:
+    """The legal state of an article over a half-open period ``[valid_from, valid_to)``, and its wordings.
+
+    ``valid_to`` is ``None`` while the version is in force with no end known. ``amended_by`` is the
+    id of the law that brought it (``None`` for a code's original text or where the source does not
+    say). ``source`` is where the legal state (parts, sanctions) comes from; each wording has its own.
+    """
+
+    code: str = field(validator=token(CODE_TOKEN, "code id"))
+    article: str = field(validator=token(ARTICLE_TOKEN, "article number"))
     valid_from: When
     source: Source
-    language: str
-    text_status: str
-    parts: tuple[Part, ...] = ()
-    valid_to: When | None = None
+    valid_to: When | None = field(default=None, validator=_period)
     amended_by: str | None = None
-    notes: tuple[Note, ...] = ()
-    definitions: tuple[Definition, ...] = ()
     remarks: str = ""
+    parts: tuple[Part, ...] = field(default=(), converter=tuple)
+    notes: tuple[Note, ...] = field(default=(), converter=tuple)
+    definitions: tuple[Definition, ...] = field(default=(), converter=tuple, validator=_version_structure)
+    wordings: FrozenMap[str, Wording] = field(factory=FrozenMap, converter=frozen_map)
+
+    def __attrs_post_init__(self) -> None:
+        _wordings(self, None, self.wordings)
 
     @property
     def article_ref(self) -> str:
@@ -368,25 +323,33 @@ class Version:
 
     @property
     def ref(self) -> str:
-        """The version's reference, which resolves back to this version.
+        """The version's reference, which resolves back to this version (the loader checks it does).
 
-        A wording whose start is exact is named by that day (``cc1997/128@2006-03-02``); one whose
+        A version whose start is exact is named by that day (``cc1997/128@2006-03-02``); one whose
         start the sources leave uncertain by its amending law (``cc2014/128@292-VI``), else by the
-        first day it is surely in force, else by its earliest possible day.
+        first day it is surely in force, else by the latest bound of its start.
         """
         if self.valid_from.date is not None:
             return f"{self.article_ref}@{self.valid_from.date.isoformat()}"
-        if self.amended_by is not None and _LAW_ID.fullmatch(self.amended_by):
+        if self.amended_by is not None:
             return f"{self.article_ref}@{self.amended_by}"
-        day = self.first_sure_day() or self.valid_from.earliest
-        return f"{self.article_ref}@{day.isoformat()}" if day else self.article_ref
+        day = self.first_sure_day() or self._last_possible_day() or self.valid_from.latest or self.valid_from.earliest
+        return f"{self.article_ref}@{day.isoformat()}" if day else f"{self.article_ref}@unknown-start"
+
+    def _last_possible_day(self) -> dt.date | None:
+        end = self.valid_to.earliest if self.valid_to is not None else None
+        if end is None:
+            return None
+        day = end - dt.timedelta(days=1)
+        start = self.valid_from.earliest
+        return day if start is None or day >= start else None
 
     def reference_day(self) -> dt.date | None:
         """The day a version is read at: its first sure day, else the latest or earliest bound of its start."""
         return self.first_sure_day() or self.valid_from.latest or self.valid_from.earliest
 
     def first_sure_day(self) -> dt.date | None:
-        """The first day on which the sources make this wording surely in force, if any."""
+        """The first day on which the sources make this version surely in force, if any."""
         day = self.valid_from.latest
         if day is None:
             return None
@@ -394,21 +357,71 @@ class Version:
             return None
         return day
 
+    # --- wordings ---------------------------------------------------------------------------------
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        """The languages this version's words are held in."""
+        return tuple(self.wordings)
+
+    def wording(self, language: str | None = None) -> Wording:
+        """The wording in ``language``; by default English if held, else the first held.
+
+        Raises:
+            UnknownPartError: No wording in that language is held (the message lists those held).
+        """
+        if language is None:
+            language = "en" if "en" in self.wordings else next(iter(self.wordings))
+        try:
+            return self.wordings[language]
+        except KeyError:
+            held = ", ".join(self.wordings)
+            raise UnknownPartError(f"{self.ref} has no {language!r} wording; held: {held}") from None
+
+    @property
+    def title(self) -> str:
+        """The title in the default wording."""
+        return self.wording().title
+
+    @property
+    def language(self) -> str:
+        """The language of the default wording."""
+        return self.wording().language
+
+    @property
+    def text_status(self) -> str:
+        """The status of the default wording (``official``, ``unofficial_translation``, ``summary``)."""
+        return self.wording().status
+
     @property
     def text(self) -> str:
-        """The full text (title, parts, notes and definitions) as one string."""
-        lines = [f"Article {self.article}. {self.title}"]
-        lines += [p.text for p in self.parts]
-        lines += [f"Note {n.label}. {n.text}" if n.label else f"Note. {n.text}" for n in self.notes]
-        lines += [f"{d.label}. {d.text}" for d in self.definitions]
+        """The full text of the default wording (title, parts, notes and definitions) as one string."""
+        return self.full_text()
+
+    def full_text(self, language: str | None = None, words: Language | None = None) -> str:
+        """The full text in one language, headed with that language's words (``Статья 128. ...``)."""
+        w = self.wording(language)
+        lang = words or (_FALLBACK_LANGUAGE if w.language == "en" else None)
+        head = f"{lang.article} {self.article}. " if lang else f"{self.article}. "
+        lines = [head + w.title]
+        lines += [w.part(p.id) for p in self.parts]
+        note = lang.note if lang else ""
+        lines += [
+            f"{note} {n.label}. {w.notes[n.label]}".strip() if n.label else f"{note}. {w.notes[n.label]}".lstrip(". ")
+            for n in self.notes
+        ]
+        lines += [f"{d.label}. {w.definitions[d.label]}" for d in self.definitions]
+        if w.footnote:
+            lines.append(w.footnote)
         return "\n".join(lines)
 
     def part(self, number: str) -> Part:
-        """The part with this number; :class:`LookupError` if none."""
+        """The part with this number; :class:`~kzlaw.errors.UnknownPartError` if none."""
         for p in self.parts:
             if p.number == number:
                 return p
-        raise LookupError(f"{self.ref} has no part {number!r}")
+        numbers = ", ".join(p.number for p in self.parts) or "none"
+        raise UnknownPartError(f"{self.ref} has no part {number!r} (it has: {numbers})")
 
     @property
     def base(self) -> Part | None:
@@ -416,7 +429,8 @@ class Version:
         return self.parts[0] if self.parts else None
 
     def in_force_on(self, day: dt.date) -> InForce:
-        """``"yes"``, ``"no"`` or ``"uncertain"``: whether this wording was in force on ``day``."""
+        """``"yes"``, ``"no"`` or ``"uncertain"``: whether this version was in force on ``day``."""
+        day = as_date(day, "day")
         start, end = self.valid_from, self.valid_to
         if start.earliest is not None and day < start.earliest:
             return "no"
@@ -428,16 +442,18 @@ class Version:
 
     def period(self) -> str:
         """The period in words: ``2006-03-02 to between 2010-11-26 and 2015-01-01``."""
-        end = "in force" if self.valid_to is None else str(self.valid_to)
-        return f"{self.valid_from} to {end}" if self.valid_to is not None else f"{self.valid_from}, {end}"
+        if self.valid_to is None:
+            return f"{self.valid_from}, in force"
+        return f"{self.valid_from} to {self.valid_to}"
 
     def _repr_html_(self) -> str:
-        from kzlaw.render import version_html
+        from kzlaw.present import html
 
-        return version_html(self)
+        return html.render(self)
 
     def __repr__(self) -> str:
-        return f"<Version {self.ref} {self.title!r}: {len(self.parts)} parts, {self.period()}>"
+        langs = "/".join(self.wordings)
+        return f"<Version {self.ref} {self.title!r} ({langs}): {len(self.parts)} parts, {self.period()}>"
 
 
 @frozen
@@ -447,6 +463,56 @@ class Link:
     relation: Literal["predecessor", "successor"]
     ref: str
     source: Source
+
+    def __attrs_post_init__(self) -> None:
+        if self.relation not in ("predecessor", "successor"):
+            raise InvalidValueError(
+                "relation", f"is {self.relation!r}; use predecessor or successor", StatuteSchemaError
+            )
+        try:
+            r = parse_ref(self.ref)
+        except BadReferenceError as e:
+            raise InvalidValueError("ref", str(e), StatuteSchemaError) from None
+        if r.at is not None:
+            raise InvalidValueError("ref", f"{self.ref!r} names a version; a link names an article", StatuteSchemaError)
+
+
+def _versions(instance: Article, _: Any, versions: tuple[Version, ...]) -> None:
+    if not versions:
+        raise InvalidValueError("versions", "an article needs at least one version", StatuteSchemaError)
+    for i, v in enumerate(versions):
+        if (v.code, v.article) != (instance.code, instance.number):
+            raise InvalidValueError(
+                f"versions[{i}]",
+                f"belongs to {v.article_ref}, not {instance.code}/{instance.number}",
+                StatuteSchemaError,
+            )
+    for i in range(1, len(versions)):
+        _order(i, versions[i - 1], versions[i])
+    for number in instance.number.split("-"):
+        if number.isdigit() and number != str(int(number)):
+            raise InvalidValueError(
+                "number", f"{instance.number!r} has a leading zero; write it as the code does", StatuteSchemaError
+            )
+
+
+def _order(i: int, previous: Version, v: Version) -> None:
+    """Reject what is definitely wrong; vague bounds that may be consistent pass."""
+    if previous.valid_to is None:
+        raise InvalidValueError(f"versions[{i - 1}].valid_to", f"is missing, but versions[{i}] follows it", PeriodError)
+    start, prev_start, prev_end = v.valid_from.latest, previous.valid_from.earliest, previous.valid_to.earliest
+    if start is not None and prev_start is not None and start <= prev_start:
+        raise InvalidValueError(
+            f"versions[{i}].valid_from",
+            f"starts {v.valid_from}, not after versions[{i - 1}] ({previous.valid_from}): order versions by time",
+            PeriodError,
+        )
+    if start is not None and prev_end is not None and start < prev_end:
+        raise InvalidValueError(
+            f"versions[{i}].valid_from",
+            f"starts {v.valid_from}, before versions[{i - 1}] ends ({previous.valid_to}): periods overlap",
+            PeriodError,
+        )
 
 
 @frozen
@@ -458,13 +524,31 @@ class Article:
     ``in_force_from`` and ``in_force_to`` are the code's own period, filled in by the loader.
     """
 
-    code: str
-    number: str
-    versions: tuple[Version, ...]
-    role: Literal["offence", "comparison", "definitions"] = "offence"
-    lineage: tuple[Link, ...] = ()
+    code: str = field(validator=token(CODE_TOKEN, "code id"))
+    number: str = field(validator=token(ARTICLE_TOKEN, "article number"))
+    versions: tuple[Version, ...] = field(converter=tuple, validator=_versions)
+    role: Role = "offence"
+    lineage: tuple[Link, ...] = field(default=(), converter=tuple)
     in_force_from: dt.date | None = field(default=None, eq=False)
     in_force_to: dt.date | None = field(default=None, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        if self.role not in ("offence", "comparison", "definitions"):
+            raise InvalidValueError(
+                "role", f"is {self.role!r}; use offence, comparison or definitions", StatuteSchemaError
+            )
+        for i, link in enumerate(self.lineage):
+            if parse_ref(link.ref).article_ref == self.ref:
+                raise InvalidValueError(
+                    f"lineage[{i}].ref", "an article cannot be its own predecessor or successor", StatuteSchemaError
+                )
+        seen: dict[str, int] = {}
+        for i, v in enumerate(self.versions):
+            if v.ref in seen:
+                raise InvalidValueError(
+                    f"versions[{i}]", f"has the same reference {v.ref} as versions[{seen[v.ref]}]", DuplicateEntryError
+                )
+            seen[v.ref] = i
 
     @property
     def ref(self) -> str:
@@ -476,268 +560,67 @@ class Article:
         """The title of the latest version."""
         return self.versions[-1].title
 
+    @property
+    def latest(self) -> Version:
+        """The latest version held."""
+        return self.versions[-1]
+
     def candidates(self, day: dt.date) -> tuple[Version, ...]:
         """The versions that may have been in force on ``day`` (none, one, or several)."""
+        day = as_date(day, "day")
         if self.in_force_from is not None and day < self.in_force_from:
             return ()
         if self.in_force_to is not None and day >= self.in_force_to:
             return ()
         return tuple(v for v in self.versions if v.in_force_on(day) != "no")
 
-    def at(self, day: dt.date) -> Version:
-        """The version in force on ``day``.
+    def at(self, day: dt.date | str) -> Version:
+        """The version in force on ``day`` (a date, a datetime, or ``YYYY-MM-DD``).
 
         Raises:
             NotInForceError: No version is in force then; the message says when one was.
-            AmbiguousDateError: The sources leave open which of two versions was in force.
-                The message names the window; pick a date outside it or use :meth:`candidates`.
+            AmbiguousDateError: The sources leave open which of two versions was in force, or
+                whether the only one held was still in force (its end is known only within a
+                window and the day falls inside it). The message names the window.
 
-        A version returned for a date in its own uncertain margin (its start is not attested, and no
-        other version held here competes) is still returned; ``version.in_force_on(day)`` then
-        says ``"uncertain"``.
+        A version returned for a date in its own uncertain start (no other version held competes)
+        is still returned; ``version.in_force_on(day)`` then says ``"uncertain"``.
         """
+        day = as_date(day, "day")
         found = self.candidates(day)
         if len(found) == 1:
-            return found[0]
+            v = found[0]
+            end = v.valid_to
+            if end is not None and end.earliest is not None and day >= end.earliest and v is self.versions[-1]:
+                raise AmbiguousDateError(
+                    f"{self.ref} on {day}: {v.ref} is attested only until {end.earliest}; it ended {end}, and "
+                    f"a later wording kzlaw does not hold may have replaced it. Ask for a day before {end.earliest} "
+                    f"(e.g. {v.article_ref}@{(end.earliest - dt.timedelta(days=1)).isoformat()}).",
+                    (v.ref,),
+                )
+            return v
         if not found:
             first, last = self.versions[0], self.versions[-1]
-            end = f"until {last.valid_to}" if last.valid_to is not None else "and is in force"
+            end_text = f"until {last.valid_to}" if last.valid_to is not None else "and is in force"
             raise NotInForceError(
-                f"{self.ref} has no version in force on {day}: its versions run from {first.valid_from} {end}"
+                f"{self.ref} has no version in force on {day}: its versions run from {first.valid_from} {end_text}"
             )
         refs = tuple(v.ref for v in found)
         windows = "; ".join(f"{v.ref} starts {v.valid_from}" for v in found[1:])
         raise AmbiguousDateError(
             f"{self.ref} on {day}: the sources do not say which version was in force "
-            f"({', '.join(refs)}): {windows}. Pick a date outside the window or call candidates().",
+            f"({', '.join(refs)}): {windows}. Name one of them (e.g. {refs[-1]}) or pick a date outside the window.",
             refs,
         )
 
     def history(self, corpus: Corpus) -> tuple[Version, ...]:
         """Every version of this article and its predecessors and successors, in time order."""
-        return tuple(v for a in corpus.lineage(self.ref) for v in a.versions)
+        return corpus.history(self)
 
     def _repr_html_(self) -> str:
-        from kzlaw.render import article_html
+        from kzlaw.present import html
 
-        return article_html(self)
+        return html.render(self)
 
     def __repr__(self) -> str:
         return f"<Article {self.ref} {self.title!r}: {len(self.versions)} versions>"
-
-
-@frozen
-class Law:
-    """An amending law: its id (``"292-VI"``), when it was adopted and when it took effect."""
-
-    id: str
-    title: str
-    in_force: When
-    source: Source
-    adopted: dt.date | None = None
-    note: str = ""
-
-
-@frozen
-class SourceDocument:
-    """A document kzlaw's data cites, with its full citation."""
-
-    id: str
-    citation: str
-    note: str = ""
-
-
-@frozen
-class Tag:
-    """A tag of the controlled vocabulary, and the Protocol element ids it maps to."""
-
-    name: str
-    kind: str
-    label: str
-    protocol: tuple[str, ...] = ()
-    catch_all: bool = False
-    note: str = ""
-
-
-@frozen
-class Code:
-    """A criminal code: ``cc1997`` or ``cc2014``, its period and its gravity thresholds.
-
-    ``gravity`` maps a category name to the largest maximum term (in months) it covers, in order;
-    a part above the last threshold falls in ``top_gravity``.
-    """
-
-    id: str
-    title: str
-    in_force_from: dt.date
-    source: Source
-    in_force_to: dt.date | None = None
-    gravity: tuple[tuple[str, int], ...] = ()
-    top_gravity: str = "especially grave"
-    gravity_source: Source | None = None
-
-
-@frozen
-class Corpus:
-    """A loaded, validated set of articles with the codes, laws, sources and vocabulary they use.
-
-    Get one with :func:`kzlaw.load`. Look things up with :meth:`article`, :meth:`version` or
-    :meth:`resolve`.
-    """
-
-    codes: Mapping[str, Code]
-    articles: Mapping[str, Article]
-    laws: Mapping[str, Law]
-    sources: Mapping[str, SourceDocument]
-    tags: Mapping[str, Tag]
-    root: str = field(default="", eq=False)
-
-    def __iter__(self) -> Iterator[Article]:
-        return iter(self.articles.values())
-
-    def __len__(self) -> int:
-        return len(self.articles)
-
-    def article(self, ref: str | Ref) -> Article:
-        """The article a reference names (any version date in it is ignored)."""
-        r = parse_ref(ref) if isinstance(ref, str) else ref
-        if r.code not in self.codes:
-            raise UnknownArticleError(f"unknown code {r.code!r} in {r}; known: {', '.join(self.codes)}")
-        try:
-            return self.articles[r.article_ref]
-        except KeyError:
-            held = ", ".join(a.number for a in self.articles.values() if a.code == r.code)
-            raise UnknownArticleError(f"{r.article_ref} is not in the corpus; {r.code} holds: {held}") from None
-
-    def version(self, ref: str | Ref) -> Version:
-        """The version a reference names: ``cc1997/128@2006-03-02`` or ``cc2014/128@292-VI``.
-
-        A reference without a date names the latest version.
-        """
-        r = parse_ref(ref) if isinstance(ref, str) else ref
-        art = self.article(r)
-        if r.day is not None:
-            return art.at(r.day)
-        if r.law is not None:
-            for v in art.versions:
-                if v.amended_by == r.law:
-                    return v
-            raise UnknownArticleError(f"no version of {art.ref} was brought by law {r.law}")
-        return art.versions[-1]
-
-    def resolve(self, ref: str | Ref) -> Article | Version:
-        """An :class:`Article` for ``cc1997/128``, a :class:`Version` for ``cc1997/128@2006-03-02``."""
-        r = parse_ref(ref) if isinstance(ref, str) else ref
-        return self.version(r) if r.at else self.article(r)
-
-    def select(self, code: str | None = None, role: str | None = "offence") -> tuple[Article, ...]:
-        """The articles of one code (or all), with one role (or any, with ``role=None``)."""
-        return tuple(
-            a for a in self.articles.values() if (code is None or a.code == code) and (role is None or a.role == role)
-        )
-
-    def in_force(self, code: str, day: dt.date, role: str | None = "offence") -> tuple[Version, ...]:
-        """Every version of ``code`` in force on ``day`` (skipping articles not in force then).
-
-        Raises:
-            AmbiguousDateError: For an article whose version on that day the sources leave open.
-        """
-        return tuple(a.at(day) for a in self.select(code, role) if a.candidates(day))
-
-    def definitions(self, version: Version, term: str) -> tuple[Definition, ...]:
-        """The definitions of ``term`` that apply to ``version``'s article while it is in force.
-
-        They come from the version itself or from any article of the same code (1997: note 2 to
-        art. 125; 2014: art. 3). Of another article's wordings, the one brought by the same law is
-        taken, else those surely in force on the version's first sure day, else those possibly in force.
-        """
-        found = [d for d in version.definitions if d.term == term and d.applies(version.article)]
-        day = version.reference_day()
-        for art in self._defining.get(version.code, ()):
-            if art.number == version.article or day is None:
-                continue
-            possible = [v for v in art.versions if v.in_force_on(day) != "no"]
-            same_law = [v for v in possible if v.amended_by is not None and v.amended_by == version.amended_by]
-            sure = [v for v in possible if v.in_force_on(day) == "yes"]
-            for v in same_law or sure or possible:
-                found += [d for d in v.definitions if d.term == term and d.applies(version.article)]
-        return tuple(found)
-
-    def links(self, ref: str) -> tuple[Link, ...]:
-        """The article's lineage links, both those its file states and those other files state of it."""
-        art = self.article(ref)
-        return (*art.lineage, *self._reverse_links.get(art.ref, ()))
-
-    def lineage(self, ref: str) -> tuple[Article, ...]:
-        """The article and all its predecessors and successors held, oldest code first."""
-        start = self.article(ref)
-        seen = {start.ref: start}
-        todo = [start]
-        while todo:
-            for link in self.links(todo.pop().ref):
-                target = self.articles.get(parse_ref(link.ref).article_ref)
-                if target is not None and target.ref not in seen:
-                    seen[target.ref] = target
-                    todo.append(target)
-        order = list(self.codes)
-        return tuple(
-            sorted(seen.values(), key=lambda a: (order.index(a.code), a.versions[0].valid_from.latest or dt.date.min))
-        )
-
-    @functools.cached_property
-    def _defining(self) -> Mapping[str, tuple[Article, ...]]:
-        """The articles of each code that hold definitions (computed once: lookups stay linear)."""
-        out: dict[str, list[Article]] = {}
-        for art in self.articles.values():
-            if any(v.definitions for v in art.versions):
-                out.setdefault(art.code, []).append(art)
-        return {code: tuple(arts) for code, arts in out.items()}
-
-    @functools.cached_property
-    def _reverse_links(self) -> Mapping[str, tuple[Link, ...]]:
-        """For each article, the links other files state of it, turned round (computed once)."""
-        flip: dict[str, Literal["predecessor", "successor"]] = {"predecessor": "successor", "successor": "predecessor"}
-        out: dict[str, list[Link]] = {}
-        for other in self.articles.values():
-            for link in other.lineage:
-                target = parse_ref(link.ref).article_ref
-                out.setdefault(target, []).append(Link(flip[link.relation], other.ref, link.source))
-        return {ref: tuple(links) for ref, links in out.items()}
-
-    def uncertainties(self) -> tuple[tuple[str, str], ...]:
-        """Every datum the sources do not confirm, as ``(where, what and why)`` pairs.
-
-        Dates known only within bounds, penalties marked unconfirmed, sanctions with gaps, and the
-        remarks that versions carry. A version whose start is its law's uncertain entry into force is
-        listed once, under the law.
-        """
-        out: list[tuple[str, str]] = []
-        law_windows = {(x.in_force.earliest, x.in_force.latest) for x in self.laws.values()}
-        for law in self.laws.values():
-            if law.adopted is None:
-                out.append((f"law {law.id}", f"adoption date not stated: {law.note}"))
-            if not law.in_force.is_exact:
-                out.append((f"law {law.id}", f"entry into force {law.in_force}: {law.in_force.note}"))
-        for art in self.articles.values():
-            for v in art.versions:
-                start, end = v.valid_from, v.valid_to
-                if not start.is_exact and (start.earliest, start.latest) not in law_windows:
-                    out.append((v.ref, f"valid from {start}: {start.note}"))
-                if end is not None and not end.is_exact and (end.earliest, end.latest) not in law_windows:
-                    out.append((v.ref, f"valid to {end}: {end.note}"))
-                for p in v.parts:
-                    where = f"{v.ref} part {p.number}"
-                    if p.sanction.unknown:
-                        out.append((where, f"sanction: {p.sanction.unknown}"))
-                    out += [
-                        (where, f"{pen}" + (f" ({pen.note})" if pen.note else ""))
-                        for pen in p.sanction.main + p.sanction.additional
-                        if not pen.confirmed
-                    ]
-                if v.remarks:
-                    out.append((v.ref, v.remarks))
-        return tuple(out)
-
-    def __repr__(self) -> str:
-        per_code = ", ".join(f"{c}: {len(self.select(c, None))}" for c in self.codes)
-        return f"<Corpus {len(self.articles)} articles ({per_code}) from {self.root or 'memory'}>"

@@ -14,22 +14,24 @@ and why; it never fills in a number.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Mapping
 from typing import Any, Literal
 
-from attrs import frozen
+from attrs import field, frozen
 
-from kzlaw.errors import KzlawError
-from kzlaw.load import load
-from kzlaw.model import Article, Corpus, Part, Version
-from kzlaw.refs import parse_ref
-from kzlaw.render import CSS
+from kzlaw.corpus import Corpus, resolve_corpus
+from kzlaw.display import Presentable
+from kzlaw.frozen import FrozenMap, frozen_map
+from kzlaw.model import Article, Part, Version
+from kzlaw.refs import Ref
+from kzlaw.sanction import severity_key
+from kzlaw.words import months_text
 
 __all__ = [
     "BENCHMARKS",
     "Benchmark",
     "BenchmarkResult",
+    "Outcome",
     "PenaltyRow",
     "PenaltyTable",
     "compare_penalties",
@@ -37,17 +39,19 @@ __all__ = [
     "penalty_history",
 ]
 
+#: What a benchmark says of a part.
 Outcome = Literal["meets", "below", "unknown", "not applicable", "judgement"]
 
 
 @frozen
 class Benchmark:
-    """An international or national yardstick for a penalty, with its fixed id and source."""
+    """An international or national yardstick for a penalty, with its fixed id, a label and its source."""
 
     id: str
     rule: str
     source: str
     months: int | None = None
+    label: str = ""
 
 
 #: The benchmarks kzlaw checks, by fixed id (shared/reference/benchmarks.md).
@@ -59,35 +63,43 @@ BENCHMARKS: Mapping[str, Benchmark] = {
             "a maximum deprivation of liberty of at least four years makes a 'serious crime'",
             "UN Convention against Transnational Organized Crime (2000), art. 2(b)",
             48,
+            "UN Convention: serious crime (maximum of 4 years or more)",
         ),
         Benchmark(
             "tip.prescribed_max4",
             "the prescribed penalty allows a maximum of at least four years of imprisonment",
             "US TIP Report 2009, prosecution minimum standards guidance",
             48,
+            "US TIP Report: maximum of 4 years or more",
         ),
         Benchmark(
             "eu.directive_2011_36.base",
             "a maximum of at least five years for the trafficking offence (applies to the base part)",
             "Directive 2011/36/EU, art. 4(1)",
             60,
+            "EU Directive, base offence: maximum of 5 years or more",
         ),
         Benchmark(
             "eu.directive_2011_36.aggravated",
             "a maximum of at least ten years in aggravated cases (applies to the most aggravated part)",
             "Directive 2011/36/EU, art. 4(2)",
             120,
+            "EU Directive, aggravated: maximum of 10 years or more",
         ),
         Benchmark(
             "kz.rape",
             "at least as severe as the same code's rape article on the same date, base with base and maximum "
             "with maximum",
-            "cc1997 and cc2014 art. 120 (shared/reference/cc2014.md)",
+            "the code's rape article (art. 120 of both codes, named in codes.toml)",
+            None,
+            "As severe as rape in the same code",
         ),
         Benchmark(
             "tvpa.stringent",
             "sufficiently stringent to deter and, for sex trafficking, commensurate with grave crimes such as rape",
             "US Trafficking Victims Protection Act, 22 U.S.C. 7106(a)(2)-(3)",
+            None,
+            "US TVPA: sufficiently stringent (a judgement)",
         ),
     )
 }
@@ -101,13 +113,9 @@ class BenchmarkResult:
     outcome: Outcome
     detail: str
 
-    def to_dict(self) -> dict[str, str]:
-        """The JSON form: ``outcome`` and ``detail``."""
-        return {"outcome": self.outcome, "detail": self.detail}
-
 
 @frozen
-class PenaltyRow:
+class PenaltyRow(Presentable):
     """One part of one version, as the comparison reads it."""
 
     ref: str
@@ -120,70 +128,40 @@ class PenaltyRow:
     imprisonment_min_months: int | None
     imprisonment_max_months: int | None
     min_stated: bool
-    life: bool
+    life: bool | None
     custody_mandatory: bool | None
     non_custodial_option: bool | None
     gravity: str
     is_base: bool
     is_most_aggravated: bool
     unknown: str | None
-    benchmarks: Mapping[str, BenchmarkResult]
+    benchmarks: FrozenMap[str, BenchmarkResult] = field(converter=frozen_map)
 
     def range_text(self) -> str:
         """The imprisonment range in words (``5-15 years``, ``up to 5 years``, ``unknown``)."""
-        if self.unknown and self.imprisonment_max_months is None:
+        if self.life is None:
             return "unknown"
         if self.life:
-            low = _years(self.imprisonment_min_months) if self.imprisonment_min_months else "?"
-            return f"{low} years to life"
+            least = months_text(self.imprisonment_min_months) if self.imprisonment_min_months else "unstated"
+            return f"{least} to life"
         if self.imprisonment_max_months is None:
-            return "no imprisonment"
-        high = _years(self.imprisonment_max_months)
-        unit = "year" if high == "1" else "years"
+            return "unknown" if self.unknown else "no imprisonment"
+        high = months_text(self.imprisonment_max_months)
         if not self.min_stated:
-            return f"up to {high} {unit}"
-        return f"{_years(self.imprisonment_min_months)}-{high} years"
+            return f"up to {high}"
+        low = self.imprisonment_min_months or 0
+        if low % 12 == 0 and self.imprisonment_max_months % 12 == 0:
+            return f"{low // 12}-{self.imprisonment_max_months // 12} years"
+        return f"{months_text(low)} to {high}"
 
     def severity(self) -> tuple[float, float]:
-        """A sort key: maximum, then minimum (life highest, unknown lowest)."""
-        if self.life:
-            return (float("inf"), float(self.imprisonment_min_months or 0))
-        if self.imprisonment_max_months is None:
-            return (-1.0, -1.0)
-        return (float(self.imprisonment_max_months), float(self.imprisonment_min_months or 0))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form (``kzlaw penalties --json``), one object per part."""
-        return {
-            "ref": self.ref,
-            "article": self.article,
-            "code": self.code,
-            "part": self.part,
-            "part_id": self.part_id,
-            "options": list(self.options),
-            "additional": list(self.additional),
-            "imprisonment_min_months": self.imprisonment_min_months,
-            "imprisonment_max_months": self.imprisonment_max_months,
-            "imprisonment_min_stated": self.min_stated,
-            "life_imprisonment": self.life,
-            "custody_mandatory": self.custody_mandatory,
-            "non_custodial_option": self.non_custodial_option,
-            "gravity": self.gravity,
-            "is_base": self.is_base,
-            "is_most_aggravated": self.is_most_aggravated,
-            "unknown": self.unknown,
-            "benchmarks": {k: b.to_dict() for k, b in self.benchmarks.items()},
-        }
-
-
-def _years(months: int | None) -> str:
-    if months is None:
-        return "?"
-    return str(months // 12) if months % 12 == 0 else f"{months / 12:g}"
+        """The one severity key (:func:`kzlaw.sanction.severity_key`): life highest, unknown lowest."""
+        known = self.life is not None
+        return severity_key(known, bool(self.life), self.imprisonment_max_months, self.imprisonment_min_months)
 
 
 @frozen
-class PenaltyTable:
+class PenaltyTable(Presentable):
     """Rows of :class:`PenaltyRow`, in the order the versions were given."""
 
     rows: tuple[PenaltyRow, ...]
@@ -196,52 +174,16 @@ class PenaltyTable:
         """The rows of one version."""
         return tuple(r for r in self.rows if r.ref == ref)
 
-    def to_dict(self) -> list[dict[str, Any]]:
-        """The JSON form: a list of rows."""
-        return [r.to_dict() for r in self.rows]
+    def __iter__(self) -> Any:
+        return iter(self.rows)
 
-    def to_dataframe(self) -> Any:
-        """The table as a ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        try:
-            import pandas as pd
-        except ImportError as err:  # pragma: no cover - depends on the environment
-            raise KzlawError("to_dataframe() needs pandas: pip install 'kzlaw[pandas]'") from err
-        records = []
-        for r in self.rows:
-            d = r.to_dict()
-            benchmarks = d.pop("benchmarks")
-            d["options"] = "; ".join(d["options"])
-            d["additional"] = "; ".join(d["additional"])
-            d.update({k: v["outcome"] for k, v in benchmarks.items()})
-            records.append(d)
-        return pd.DataFrame.from_records(records)
+    def __len__(self) -> int:
+        return len(self.rows)
 
-    def __str__(self) -> str:
-        head = f"{'version':<24} {'part':<5} {'imprisonment':<20} {'gravity':<17} {'UNTOC':<8} {'EU':<8} rape"
-        lines = [head, "-" * len(head)]
-        for r in self.rows:
-            eu = r.benchmarks["eu.directive_2011_36.base" if r.is_base else "eu.directive_2011_36.aggravated"]
-            lines.append(
-                f"{r.ref:<24} {r.part:<5} {r.range_text():<20} {r.gravity:<17} "
-                f"{r.benchmarks['untoc.serious_crime'].outcome:<8} {eu.outcome:<8} {r.benchmarks['kz.rape'].outcome}"
-            )
-        return "\n".join(lines)
-
-    def _repr_html_(self) -> str:
-        e = html.escape
-        ids = list(BENCHMARKS)
-        head = "".join(f"<th>{e(i)}</th>" for i in ids)
-        body = "".join(
-            f"<tr><td>{e(r.ref)}</td><td>{e(r.part)}</td><td>{e('; '.join(r.options))}</td>"
-            f"<td>{e(r.range_text())}</td><td>{e(r.gravity)}</td>"
-            + "".join(f'<td title="{e(r.benchmarks[i].detail)}">{e(r.benchmarks[i].outcome)}</td>' for i in ids)
-            + "</tr>"
-            for r in self.rows
-        )
-        return (
-            f'<div class="kz"><style>{CSS}</style><table><tr><th>Version</th><th>Part</th><th>Options</th>'
-            f"<th>Imprisonment</th><th>Gravity</th>{head}</tr>{body}</table></div>"
-        )
+    def __repr__(self) -> str:
+        refs = list(dict.fromkeys(r.ref for r in self.rows))
+        shown = ", ".join(refs[:4]) + (f" and {len(refs) - 4} more" if len(refs) > 4 else "")
+        return f"<PenaltyTable {len(self.rows)} parts of {len(refs)} versions: {shown}>"
 
 
 def gravity(part: Part, version: Version, corpus: Corpus) -> str:
@@ -251,29 +193,21 @@ def gravity(part: Part, version: Version, corpus: Corpus) -> str:
     imprisonment option is of the lightest category; life makes it the gravest. ``"unknown"`` when
     the imprisonment range is not attested.
     """
-    code = corpus.codes[version.code]
     s = part.sanction
     if not s.imprisonment_known:
         return "unknown"
-    if s.life:
-        return code.top_gravity
-    high = s.imprisonment_months()[1]
-    if high is None:
-        return code.gravity[0][0] if code.gravity else "unknown"
-    for name, limit in code.gravity:
-        if high <= limit:
-            return name
-    return code.top_gravity
+    return corpus.codes[version.code].gravity_of(s.imprisonment_months()[1], s.life)
 
 
 def _rape(version: Version, corpus: Corpus, which: str) -> tuple[tuple[int | None, bool] | None, str]:
     """The rape article's (max months, life) for the base or most aggravated part on the version's day."""
-    ref = f"{version.code}/120"
+    article = corpus.comparison(version, "rape")
     day = version.reference_day()
-    if ref not in corpus.articles or day is None:
+    if article is None or day is None:
         return None, f"no rape article of {version.code} is held"
+    ref = article.ref
     figures = set()
-    for v in corpus.articles[ref].candidates(day):
+    for v in article.candidates(day):
         part = v.parts[0] if which == "base" else max(v.parts, key=lambda p: p.sanction.severity())
         figures.add((part.sanction.imprisonment_months()[1], part.sanction.life, v.ref, part.number))
     if not figures:
@@ -290,18 +224,17 @@ def _benchmarks(row: dict[str, Any], version: Version, corpus: Corpus) -> dict[s
     out: dict[str, BenchmarkResult] = {}
 
     def threshold(bid: str, applies: bool, what: str) -> BenchmarkResult:
-        limit = BENCHMARKS[bid].months
-        assert limit is not None
+        limit = BENCHMARKS[bid].months or 0
         if not applies:
             return BenchmarkResult(bid, "not applicable", f"applies to the {what} only")
-        if unknown and high is None and not life:
-            return BenchmarkResult(bid, "unknown", unknown)
+        if life is None or (unknown and high is None and not life):
+            return BenchmarkResult(bid, "unknown", unknown or "the imprisonment range is not attested")
         if life:
             return BenchmarkResult(bid, "meets", "life imprisonment is available")
         if high is None:
             return BenchmarkResult(bid, "below", "no imprisonment is available")
         verdict: Outcome = "meets" if high >= limit else "below"
-        return BenchmarkResult(bid, verdict, f"maximum {_years(high)} years against {_years(limit)}")
+        return BenchmarkResult(bid, verdict, f"maximum {months_text(high)} against {months_text(limit)}")
 
     out["untoc.serious_crime"] = threshold("untoc.serious_crime", True, "")
     tip = threshold("tip.prescribed_max4", True, "")
@@ -320,14 +253,14 @@ def _benchmarks(row: dict[str, Any], version: Version, corpus: Corpus) -> dict[s
         )
     else:
         rape, where = _rape(version, corpus, "base" if row["is_base"] else "max")
-        if rape is None or (unknown and high is None and not life):
+        if rape is None or life is None or (unknown and high is None and not life):
             out["kz.rape"] = BenchmarkResult("kz.rape", "unknown", unknown or where)
         else:
             r_high, r_life = rape
             ours = float("inf") if life else float(high if high is not None else -1)
             theirs = float("inf") if r_life else float(r_high if r_high is not None else -1)
-            theirs_text = "life" if r_life else f"{_years(r_high)} years"
-            ours_text = "life" if life else f"{_years(high)} years"
+            theirs_text = "life" if r_life else months_text(r_high)
+            ours_text = "life" if life else months_text(high)
             outcome: Outcome = "meets" if ours >= theirs else "below"
             out["kz.rape"] = BenchmarkResult(
                 "kz.rape", outcome, f"maximum {ours_text} against rape {theirs_text} ({where})"
@@ -355,7 +288,7 @@ def _rows(version: Version, corpus: Corpus) -> list[PenaltyRow]:
             unknown = s.unknown
         row: dict[str, Any] = {
             "imprisonment_max_months": high if known else None,
-            "life": s.life if known else False,
+            "life": s.life if known else None,
             "unknown": unknown,
             "non_custodial_option": (not s.custodial_only) if s.fully_known else None,
             "is_base": part is parts[0],
@@ -387,16 +320,7 @@ def _rows(version: Version, corpus: Corpus) -> list[PenaltyRow]:
     return rows
 
 
-def _versions(item: Version | Article | str, corpus: Corpus) -> tuple[Version, ...]:
-    if isinstance(item, Version):
-        return (item,)
-    if isinstance(item, Article):
-        return item.versions
-    ref = parse_ref(item)
-    return (corpus.version(ref),) if ref.at else corpus.article(ref).versions
-
-
-def compare_penalties(*items: Version | Article | str, corpus: Corpus | None = None) -> PenaltyTable:
+def compare_penalties(*items: Version | Article | str | Ref, corpus: Corpus | None = None) -> PenaltyTable:
     """A penalty table for versions, articles (all their versions) or references.
 
     >>> import kzlaw
@@ -404,12 +328,12 @@ def compare_penalties(*items: Version | Article | str, corpus: Corpus | None = N
     >>> [(r.part, r.imprisonment_max_months, r.gravity, r.non_custodial_option) for r in t.rows]
     [('1', 36, 'medium gravity', True), ('2', 72, 'grave', False), ('3', 84, 'grave', False)]
     """
-    corpus = corpus or load()
-    rows = [row for item in items for v in _versions(item, corpus) for row in _rows(v, corpus)]
+    corpus = resolve_corpus(corpus)
+    rows = [row for v in corpus.versions(*items) for row in _rows(v, corpus)]
     return PenaltyTable(tuple(rows))
 
 
-def penalty_history(ref: str | Article, corpus: Corpus | None = None) -> PenaltyTable:
+def penalty_history(ref: str | Ref | Article, corpus: Corpus | None = None) -> PenaltyTable:
     """The penalties of an article over all its versions and those of its predecessors and successors.
 
     >>> import kzlaw
@@ -418,6 +342,5 @@ def penalty_history(ref: str | Article, corpus: Corpus | None = None) -> Penalty
     [('cc1997/128@2006-03-01', 96), ('cc1997/128@2006-03-02', 180), ('cc2014/128@2015-01-01', 180),
      ('cc2014/128@292-VI', 180), ('cc2014/128@111-VIII', 180)]
     """
-    corpus = corpus or load()
-    art = ref if isinstance(ref, Article) else corpus.article(ref)
-    return compare_penalties(*art.history(corpus), corpus=corpus)
+    corpus = resolve_corpus(corpus)
+    return compare_penalties(*corpus.history(ref if isinstance(ref, Article) else corpus.article(ref)), corpus=corpus)

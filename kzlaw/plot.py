@@ -15,7 +15,7 @@ from kzlaw.errors import KzlawError
 
 if TYPE_CHECKING:  # pragma: no cover
     from kzlaw.alignment import Coverage
-    from kzlaw.model import Corpus
+    from kzlaw.corpus import Corpus
     from kzlaw.penalties import PenaltyTable
 
 __all__ = ["available", "plot_coverage", "plot_penalties", "plot_penalty_history", "to_svg"]
@@ -33,10 +33,7 @@ def available() -> bool:
 
 
 def _pyplot() -> Any:
-    try:
-        import matplotlib
-
-        matplotlib.use("Agg", force=False)
+    try:  # never choose a backend: a notebook's inline backend must stay in charge
         import matplotlib.pyplot as plt
     except ImportError as err:  # pragma: no cover - depends on the environment
         raise KzlawError("charts need matplotlib: pip install 'kzlaw[plot]'") from err
@@ -90,12 +87,12 @@ def plot_penalty_history(ref: str, corpus: Corpus | None = None, ax: Any = None)
     Each version runs from its first sure day (or earliest possible one) to the next version's;
     the line is dashed where the range is not confirmed.
     """
-    from kzlaw.load import load
+    from kzlaw.corpus import resolve_corpus
     from kzlaw.penalties import compare_penalties
 
-    corpus = corpus or load()
+    corpus = resolve_corpus(corpus)
     fig, ax = _axes(ax, (8, 3.5), {"left": 0.1, "right": 0.97, "bottom": 0.12, "top": 0.9})
-    versions = corpus.article(ref).history(corpus)
+    versions = corpus.history(ref)
     today = dt.date.today()
     starts = [v.reference_day() or today for v in versions]
     ends = [*starts[1:], today]

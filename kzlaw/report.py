@@ -17,11 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from kzlaw.alignment import align
-from kzlaw.diff import diffs
-from kzlaw.load import load
-from kzlaw.model import TEXT_STATUSES, Article, Corpus
-from kzlaw.penalties import compare_penalties
-from kzlaw.render import CSS, page, version_html
+from kzlaw.changes import diffs
+from kzlaw.corpus import Corpus, resolve_corpus
+from kzlaw.fsio import ensure_folder, write_atomic
+from kzlaw.model import Article
+from kzlaw.penalties import PenaltyTable, compare_penalties
+from kzlaw.present.html import CSS, page, render
 
 __all__ = ["build_report"]
 
@@ -69,19 +70,21 @@ def _article_section(art: Article, corpus: Corpus) -> tuple[str, dict[str, Any]]
         f"<tr><td>{e(v.ref)}</td><td>{e(v.title)}</td><td>{e(str(v.valid_from))}</td>"
         f"<td>{e(str(v.valid_to) if v.valid_to else 'in force')}</td>"
         f"<td>{e(corpus.laws[v.amended_by].title if v.amended_by else 'not stated')}</td>"
-        f"<td>{e(TEXT_STATUSES[v.text_status])}</td><td>{e(str(v.source))}</td></tr>"
+        f"<td>{e(v.wording().status_label)}</td><td>{e(str(v.source))}</td></tr>"
         for v in art.versions
     )
     texts = "".join(
-        f"<details><summary>Text of {e(v.ref)}</summary>{version_html(v, corpus)}</details>" for v in art.versions
+        f"<details><summary>Text of {e(v.ref)}</summary>{render(v, styled=False)}</details>" for v in art.versions
     )
     changes = diffs(art.ref, corpus)
     amendments = "".join(
-        f"<details open><summary>{e(d.old.ref)} → {e(d.new.ref)}</summary>{d.to_html()}</details>" for d in changes
+        f"<details open><summary>{e(d.old.ref)} → {e(d.new.ref)}</summary>{render(d, styled=False)}</details>"
+        for d in changes
     )
     coverage = align(art.versions, corpus)
     evidence = "".join(
-        f"<details><summary>Evidence for {e(a.ref)}</summary>{a._repr_html_()}</details>" for a in coverage.alignments
+        f"<details><summary>Evidence for {e(a.ref)}</summary>{render(a, styled=False)}</details>"
+        for a in coverage.alignments
     )
     table = compare_penalties(*art.versions, corpus=corpus)
     history = _chart(lambda: plot.plot_penalty_history(art.ref, corpus)) if art.versions[0].parts else ""
@@ -92,8 +95,8 @@ def _article_section(art: Article, corpus: Corpus) -> tuple[str, dict[str, Any]]
         f"<h3>Versions</h3><table><tr><th>Version</th><th>Title</th><th>From</th><th>To</th><th>Amended by</th>"
         f"<th>Text</th><th>Source</th></tr>{timeline}</table>{texts}"
         f"<h3>Amendments</h3>{amendments or '<p>A single version is held.</p>'}"
-        f"<h3>Protocol alignment</h3>{coverage._repr_html_()}{evidence}"
-        f"<h3>Penalties</h3>{table._repr_html_()}"
+        f"<h3>Protocol alignment</h3>{render(coverage, styled=False)}{evidence}"
+        f"<h3>Penalties</h3>{render(table, styled=False)}"
         + (f"<p>Unknown:</p><ul>{unknown}</ul>" if unknown else "")
         + f"{history}</section>"
     )
@@ -124,10 +127,10 @@ def build_report(
     """
     from kzlaw import plot
 
-    corpus = corpus or load()
+    corpus = resolve_corpus(corpus)
     articles = _articles(corpus, refs)
     folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
+    ensure_folder(folder)
     sections, data = [], []
     for i, art in enumerate(articles, 1):
         section, record = _article_section(art, corpus)
@@ -139,7 +142,7 @@ def build_report(
     everything = [v for a in offences for v in a.versions]
     coverage = align(everything, corpus)
     table = compare_penalties(*everything, corpus=corpus)
-    edge_rows = type(table)(tuple(r for r in table.rows if r.is_base or r.is_most_aggravated))
+    edge_rows = PenaltyTable(tuple(r for r in table.rows if r.is_base or r.is_most_aggravated))
     nav = "".join(f'<li><a href="#{e(a.ref)}">{e(a.ref)}</a> {e(a.title)}</li>' for a in articles)
     sources = "".join(f"<li><b>{e(s.id)}</b>: {e(s.citation)}. {e(s.note)}</li>" for s in corpus.sources.values())
     laws = "".join(
@@ -147,28 +150,24 @@ def build_report(
         f"in force {e(str(law.in_force))}. {e(law.in_force.note)}</li>"
         for law in corpus.laws.values()
     )
-    statuses = sorted({TEXT_STATUSES[v.text_status] for v in everything})
+    statuses = sorted({w.status_label for v in everything for w in v.wordings.values()})
     body = (
-        f'<div class="kz"><style>{_EXTRA_CSS}</style>'
+        f'<div class="kz kz"><style>{CSS}{_EXTRA_CSS}</style>'
         f"<h1>kzlaw report: Kazakhstan's anti-trafficking criminal law</h1>"
         f'<p class="kz-note">Generated {e(dt.date.today().isoformat())} from {len(articles)} articles and '
         f"{len(everything)} versions. Text kinds in this report: {e(', '.join(statuses))}. No official English "
         "text exists; dates the sources do not fix are shown as windows, and figures they do not confirm as "
         "unknown.</p>"
         f"<nav><h2>Articles</h2><ul>{nav}</ul></nav>"
-        f"<h2>Coverage of the UN Protocol's elements</h2>{coverage._repr_html_()}"
+        f"<h2>Coverage of the UN Protocol's elements</h2>{render(coverage, styled=False)}"
         f"{_chart(lambda: plot.plot_coverage(coverage))}"
         f"<h2>Penalties across articles (base and most aggravated parts)</h2>"
         f"{_chart(lambda: plot.plot_penalties(edge_rows))}"
         f"{''.join(sections)}"
         f"<h2>Amending laws</h2><ul>{laws}</ul><h2>Sources</h2><ul>{sources}</ul></div>"
     )
-    # Every fragment carries kzlaw's stylesheet for notebooks; the page needs it once.
-    body = body.replace(f"<style>{CSS}</style>", "").replace(
-        '<div class="kz">', f'<div class="kz"><style>{CSS}</style>', 1
-    )
     index = folder / "index.html"
-    index.write_text(page("kzlaw report", body), encoding="utf-8")
+    write_atomic(index, page("kzlaw report", body), root=folder)
     summary = {"articles": data, "coverage": coverage.to_dict(), "penalties": table.to_dict()}
-    (folder / "report.json").write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    write_atomic(folder / "report.json", json.dumps(summary, ensure_ascii=False, separators=(",", ":")), root=folder)
     return index

@@ -28,7 +28,7 @@ def test_show_before_2006(capsys: pytest.CaptureFixture[str]) -> None:
     assert base["imprisonment_option"] is True
     assert base["options"][0] == "fine 100-500 MCI"
     assert "deception" in base["tags"]
-    assert data["text_status"] == "unofficial-translation"
+    assert data["text_status"] == "unofficial_translation"
 
 
 def test_show_after_2006(capsys: pytest.CaptureFixture[str]) -> None:

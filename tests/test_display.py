@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import attrs
 from IPython.core.formatters import format_display_data
 
 import kzlaw
@@ -17,9 +16,10 @@ def test_version_and_article_render_as_html(corpus: kzlaw.Corpus) -> None:
 
 
 def test_statute_text_never_becomes_markup(corpus: kzlaw.Corpus) -> None:
+    from tests.conftest import reword
+
     v = corpus.version("cc1997/128@2006-03-02")
-    part = attrs.evolve(v.parts[0], text="<script>alert(1)</script> & <b>")
-    evil = attrs.evolve(v, title='"><img src=x onerror=alert(1)>', parts=(part, *v.parts[1:]))
+    evil = reword(v, title='"><img src=x onerror=alert(1)>', parts={"base": "<script>alert(1)</script> & <b>"})
     html = format_display_data(evil)[0]["text/html"]
     assert "<script>" not in html
     assert "<img" not in html
@@ -29,7 +29,7 @@ def test_statute_text_never_becomes_markup(corpus: kzlaw.Corpus) -> None:
 def test_reprs_explain_themselves(corpus: kzlaw.Corpus) -> None:
     v = corpus.version("cc1997/128@2006-03-02")
     assert repr(v) == (
-        "<Version cc1997/128@2006-03-02 'Trafficking in people': 4 parts, "
+        "<Version cc1997/128@2006-03-02 'Trafficking in people' (en): 4 parts, "
         "2006-03-02 to between 2010-11-26 and 2015-01-01>"
     )
     assert repr(v.part("4")) == (

@@ -10,13 +10,14 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-import tomli_w
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import kzlaw
-from kzlaw.load import bundled_path
-from kzlaw.model import PENALTY_KINDS, TEXT_STATUSES
+from kzlaw.loader import bundled_path
+from kzlaw.sanction import KIND_UNITS, PENALTY_KINDS
+from kzlaw.tomlwrite import dumps as toml_dumps
+from kzlaw.words import TEXT_STATUS_LABELS as TEXT_STATUSES
 from tests.conftest import FUZZ_SCALE
 
 FILES = sorted(str(p.relative_to(bundled_path())) for p in bundled_path().glob("cc*/*.toml"))
@@ -88,7 +89,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, str]:
         node[draw(st.text(min_size=1, max_size=10))] = draw(ANY_VALUE)
     elif action == "swap" and isinstance(node, dict) and "minimum" in node and "maximum" in node:
         node["minimum"], node["maximum"] = node["maximum"] + 1, node["minimum"]
-    return relative, tomli_w.dumps(data)
+    return relative, toml_dumps(data)
 
 
 @settings(max_examples=250 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -130,7 +131,9 @@ CORPUS = kzlaw.load()
 TAGS = sorted(CORPUS.tags)
 SOURCES = sorted(CORPUS.sources)
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=80)
-UNITS = {"fine": ["mci", "monthly_income"], "community_service": ["hours"], "arrest": ["months"]}
+VISIBLE = st.text(st.characters(codec="utf-8", categories=("L", "N", "P", "S", "Zs")), min_size=1, max_size=60).filter(
+    str.strip
+)
 
 
 @st.composite
@@ -140,7 +143,7 @@ def penalties(draw: st.DrawFn, additional: bool = False) -> kzlaw.Penalty:
         return kzlaw.Penalty(kind, optional=draw(st.booleans()) if additional else False)
     if kind in ("imprisonment", "disqualification") and draw(st.booleans()) and draw(st.booleans()):
         return kzlaw.Penalty(kind, lifetime=True, optional=additional and draw(st.booleans()))
-    unit = draw(st.sampled_from(UNITS.get(kind, ["years", "months"])))
+    unit = draw(st.sampled_from([u for u in KIND_UNITS[kind] if u in CORPUS.codes["cc2014"].units]))
     high = draw(st.integers(1, 5000))
     low = draw(st.none() | st.integers(0, high))
     return kzlaw.Penalty(
@@ -154,22 +157,30 @@ def penalties(draw: st.DrawFn, additional: bool = False) -> kzlaw.Penalty:
     )
 
 
+def _distinct(options: list[kzlaw.Penalty]) -> tuple[kzlaw.Penalty, ...]:
+    seen: dict[tuple[object, ...], kzlaw.Penalty] = {}
+    for p in options:
+        seen.setdefault((p.kind, p.unit, p.lifetime), p)
+    return tuple(seen.values())
+
+
 @st.composite
-def parts(draw: st.DrawFn, count: int) -> tuple[kzlaw.Part, ...]:
-    out = []
+def parts(draw: st.DrawFn, count: int) -> tuple[tuple[kzlaw.Part, ...], dict[str, kzlaw.PartWording]]:
+    out, words = [], {}
     for n in range(1, count + 1):
-        circ_texts = draw(st.lists(TEXT, max_size=3))
+        circ_texts = draw(st.lists(VISIBLE, max_size=3))
         circs = tuple(
-            kzlaw.Circumstance(chr(ord("a") + i), t, tuple(draw(st.lists(st.sampled_from(TAGS), max_size=2))))
-            for i, t in enumerate(circ_texts)
+            kzlaw.Circumstance(chr(ord("a") + i), tuple(draw(st.lists(st.sampled_from(TAGS), max_size=2, unique=True))))
+            for i in range(len(circ_texts))
         )
-        text = draw(TEXT) + " " + "; ".join(circ_texts)
-        main = tuple(draw(st.lists(penalties(), min_size=1, max_size=3)))
-        additional = tuple(draw(st.lists(penalties(additional=True), max_size=2)))
+        text = draw(VISIBLE) + " " + "; ".join(circ_texts)
+        main = _distinct(draw(st.lists(penalties(), min_size=1, max_size=3)))
+        additional = _distinct(draw(st.lists(penalties(additional=True), max_size=2)))
         sanction = kzlaw.Sanction(main, additional, draw(st.sampled_from(["", "partly unknown"])))
-        elements = tuple(draw(st.lists(st.sampled_from(TAGS), max_size=4)))
-        out.append(kzlaw.Part(str(n), f"p{n}", text, sanction, elements, circs))
-    return tuple(out)
+        elements = tuple(draw(st.lists(st.sampled_from(TAGS), max_size=4, unique=True)))
+        out.append(kzlaw.Part(str(n), f"p{n}", sanction, elements, circs))
+        words[f"p{n}"] = kzlaw.PartWording(text, {c.label: t for c, t in zip(circs, circ_texts, strict=True)})
+    return tuple(out), words
 
 
 @st.composite
@@ -180,23 +191,34 @@ def articles(draw: st.DrawFn) -> kzlaw.Article:
     )
     versions = []
     for i, (start, end) in enumerate(pairwise(days)):
-        exact = draw(st.booleans())
-        valid_from = kzlaw.When.exact(start) if exact else kzlaw.When(start, start + dt.timedelta(days=0), draw(TEXT))
+        valid_from = kzlaw.When.exact(start, draw(TEXT))
         last = i == len(days) - 2
         valid_to = None if last and draw(st.booleans()) else kzlaw.When.exact(end)
+        the_parts, words = draw(parts(draw(st.integers(1, 3))))
+        notes = tuple(kzlaw.Note(str(j)) for j in range(draw(st.integers(0, 2))))
+        source = kzlaw.Source(draw(st.sampled_from(SOURCES)), draw(TEXT), draw(TEXT))
+        wordings = {}
+        for lang in draw(st.lists(st.sampled_from(["en", "ru", "kk"]), min_size=1, max_size=3, unique=True)):
+            wordings[lang] = kzlaw.Wording(
+                lang,
+                draw(st.sampled_from(sorted(TEXT_STATUSES))),
+                source,
+                draw(VISIBLE),
+                words,
+                {n.label: draw(VISIBLE) for n in notes},
+                footnote=draw(TEXT),
+            )
         versions.append(
             kzlaw.Version(
                 code="cc2014",
                 article=number,
-                title=draw(TEXT.filter(str.strip)),
                 valid_from=valid_from,
-                source=kzlaw.Source(draw(st.sampled_from(SOURCES)), draw(TEXT), draw(TEXT)),
-                language=draw(st.sampled_from(["en", "ru", "kk"])),
-                text_status=draw(st.sampled_from(sorted(TEXT_STATUSES))),
-                parts=draw(parts(draw(st.integers(1, 3)))),
+                source=source,
+                parts=the_parts,
                 valid_to=valid_to,
-                notes=tuple(kzlaw.Note(str(j), t, ()) for j, t in enumerate(draw(st.lists(TEXT, max_size=2)))),
+                notes=notes,
                 remarks=draw(TEXT),
+                wordings=wordings,
             )
         )
     return kzlaw.Article("cc2014", number, tuple(versions))
@@ -223,20 +245,26 @@ MARKUPISH = st.lists(
 def test_every_html_renderer_escapes(title: str, text: str, circ: str) -> None:
     import attrs
 
-    from kzlaw.render import article_html, version_html
+    from kzlaw.present.html import render
     from tests.htmlcheck import check
 
     base = CORPUS.version("cc1997/128@2006-03-02")
-    part = attrs.evolve(
-        base.parts[1], text=f"{text} {circ}", circumstances=(kzlaw.Circumstance("h", circ, ("deception",)),)
-    )
-    v = attrs.evolve(base, title=title, parts=(base.parts[0], part, *base.parts[2:]), remarks=text)
-    allowed = {"div", "style", "h3", "p", "table", "tr", "th", "td", "ul", "li", "b", "i", "q", "small", "br", "span"}
+    w = base.wording("en")
+    qualified = base.parts[1]
+    part = attrs.evolve(qualified, circumstances=(kzlaw.Circumstance("h", ("deception",)),))
+    words = {**w.parts, qualified.id: kzlaw.PartWording(f"x{text} {circ}", {"h": circ} if circ.strip() else {})}
+    if not circ.strip():
+        part = attrs.evolve(part, circumstances=())
+    wording = attrs.evolve(w, title=title if title.strip() else "x", parts=words)
+    v = attrs.evolve(base, parts=(base.parts[0], part, *base.parts[2:]), remarks=text, wordings={"en": wording})
+    allowed = {"div", "style", "h3", "h4", "p", "table", "tr", "th", "td", "ul", "li", "b", "i", "q", "small", "br",
+               "span", "code", "ins", "del"}  # fmt: skip
     for html in (
-        version_html(v, CORPUS),
-        article_html(attrs.evolve(CORPUS.article("cc1997/128"), versions=(v,))),
-        kzlaw.align(v, CORPUS)._repr_html_(),
-        kzlaw.align([v, base], CORPUS)._repr_html_(),
-        kzlaw.compare_penalties(v, corpus=CORPUS)._repr_html_(),
+        render(v),
+        render(attrs.evolve(CORPUS.article("cc1997/128"), versions=(v,))),
+        kzlaw.align(v, CORPUS).to_html(),
+        kzlaw.align([v, base], CORPUS).to_html(),
+        kzlaw.compare_penalties(v, corpus=CORPUS).to_html(),
+        kzlaw.diff(base, v, CORPUS).to_html(),
     ):
         assert set(check(html).tags) <= allowed

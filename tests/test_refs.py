@@ -17,11 +17,30 @@ def test_forms() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["128", "cc1997/", "cc1997/128@", "cc1997/128@2006-02-30", "cc1997/128@yesterday", "CC1997/128", "cc1997/12a"],
-)
-def test_bad_references(text: str) -> None:
+    ["128", "cc1997/", "cc1997/128@", "cc1997/128@2006-02-30", "CC1997/128", "cc1997/1 <b>", "cc1997/128@a@b",
+     "cc1997/128@-VI", "cc1997/128-", None, 128, b"cc1997/128"],
+)  # fmt: skip
+def test_bad_references(text: object) -> None:
     with pytest.raises(kzlaw.BadReferenceError):
-        parse_ref(text)
+        parse_ref(text)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("text", ["de/232a", "fr/225-4-1", "cc2014/128@111-VIII", "cc1997/12a@latest", "us/18.1591"])
+def test_other_codes_parse(text: str) -> None:
+    assert str(parse_ref(text)) == text
+
+
+def test_latest_and_today(corpus: kzlaw.Corpus) -> None:
+    assert corpus.version("cc2014/128@latest") is corpus.article("cc2014/128").versions[-1]
+    assert parse_ref("cc2014/128@today", today=dt.date(2021, 5, 5)).day == dt.date(2021, 5, 5)
+    assert parse_ref(parse_ref("cc1997/128")) == parse_ref("cc1997/128")
+
+
+def test_unknown_law_is_named(corpus: kzlaw.Corpus) -> None:
+    with pytest.raises(kzlaw.UnknownLawError, match="no version of cc2014/128 was brought by law yesterday"):
+        corpus.version("cc1997/128@yesterday".replace("cc1997", "cc2014"))
+    with pytest.raises(KeyError):  # a lookup error a notebook catches as KeyError, and as KzlawError
+        corpus.version("cc2014/128@170-VI")
 
 
 def test_resolve(corpus: kzlaw.Corpus) -> None:

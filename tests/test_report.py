@@ -48,10 +48,10 @@ def test_report_json(report: Path) -> None:
 def test_report_escapes_statute_text(tmp_path: Path) -> None:
     corpus = kzlaw.load()
     art = corpus.article("cc1997/271")
+    from tests.conftest import reword
+
     v0 = art.versions[0]
-    evil = attrs.evolve(
-        v0, title="<script>alert(1)</script>", parts=(attrs.evolve(v0.parts[0], text="</table><b>x"), *v0.parts[1:])
-    )
+    evil = reword(v0, title="<script>alert(1)</script>", parts={v0.parts[0].id: "</table><b>x"})
     evil_corpus = attrs.evolve(
         corpus, articles={**corpus.articles, art.ref: attrs.evolve(art, versions=(evil, *art.versions[1:]))}
     )

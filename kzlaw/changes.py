@@ -1,11 +1,10 @@
 """What an amendment changed: a word-level redline and a structural diff of two versions.
 
-The redline uses diff-match-patch at word granularity: each word (and each run of spaces or
-punctuation) is encoded as one character, the encoded texts are diffed and cleaned up
-semantically, then decoded, so a change always reads as whole words (see :func:`word_diff`).
-``Diff_Timeout`` is 0, so the result never depends on the machine's speed. The structural diff
+The redline is :func:`kzlaw.worddiff.word_diff` over the full texts in one language (sanctions
+included where a summary leaves them out, so a penalty change always shows). The structural diff
 aligns parts by their stable id and circumstances by meaning (tags, then words), and reports each
-change as a :class:`Change` with a machine-readable ``kind`` and a one-line ``summary``.
+change as a :class:`Change` with a machine-readable ``kind`` and a one-line ``summary``. This module
+computes; :mod:`kzlaw.present` renders.
 
 >>> import kzlaw
 >>> d = kzlaw.diff("cc1997/128@2006-03-01", "cc1997/128@2006-03-02")
@@ -16,20 +15,23 @@ change as a :class:`Change` with a machine-readable ``kind`` and a one-line ``su
 from __future__ import annotations
 
 import difflib
-import functools
-import html
-import re
+import os
 from collections.abc import Iterator, Mapping
 from itertools import pairwise
-from typing import Any
+from pathlib import Path
+from typing import Literal, cast
 
-from attrs import frozen
+from attrs import field, frozen
 
-from kzlaw.load import load
-from kzlaw.model import Corpus, Penalty, Sanction, Version
-from kzlaw.render import CSS, page
+from kzlaw.corpus import Corpus, resolve_corpus
+from kzlaw.display import Presentable
+from kzlaw.errors import InvalidValueError, UnknownNameError
+from kzlaw.model import Penalty, Sanction, Version
+from kzlaw.refs import Ref
+from kzlaw.worddiff import WordDiff, word_diff
+from kzlaw.words import amount_text, months_text
 
-__all__ = ["CHANGE_KINDS", "Change", "Diff", "diff", "diffs", "word_diff", "word_patch"]
+__all__ = ["CHANGE_KINDS", "Change", "ChangeKind", "Diff", "compared_text", "diff", "diffs"]
 
 #: Every kind of :class:`Change`, with what it means. The kinds are a contract: scripts rely on them.
 CHANGE_KINDS: Mapping[str, str] = {
@@ -61,198 +63,107 @@ CHANGE_KINDS: Mapping[str, str] = {
     "definition.removed": "a definition was removed",
 }
 
+
+#: A change's kind (the keys of :data:`CHANGE_KINDS`).
+ChangeKind = Literal[
+    "title.changed",
+    "part.added",
+    "part.removed",
+    "part.renumbered",
+    "element.added",
+    "element.removed",
+    "element.moved",
+    "circumstance.added",
+    "circumstance.removed",
+    "circumstance.relabelled",
+    "circumstance.moved",
+    "sanction.option_added",
+    "sanction.option_removed",
+    "sanction.minimum_raised",
+    "sanction.minimum_lowered",
+    "sanction.maximum_raised",
+    "sanction.maximum_lowered",
+    "sanction.additional_added",
+    "sanction.additional_removed",
+    "sanction.became_mandatory",
+    "sanction.became_optional",
+    "sanction.article_maximum",
+    "note.added",
+    "note.removed",
+    "definition.added",
+    "definition.removed",
+]
 Ops = tuple[tuple[int, str], ...]
-_TOKEN = re.compile(r"\w+|\s+|[^\w\s]")  # words, runs of spaces, single punctuation marks
-_COARSE = re.compile(r"\w+[^\S\n]*|[^\w\s][^\S\n]*|\s+")  # the same, each with its trailing spaces
 
 
-@functools.cache
-def _dmp() -> Any:
-    from diff_match_patch import diff_match_patch
-
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0  # deterministic: never cut short by the clock
-    return dmp
+def _kind_of(kind: str) -> ChangeKind:
+    """A kind built from parts (``sanction.{bound}_{direction}``), typed; the class checks it is known."""
+    return cast("ChangeKind", kind)
 
 
-def _char(i: int) -> str:
-    code = i + 1
-    return chr(code + 0x800 if code >= 0xD800 else code)  # skip the surrogate block
-
-
-def _index(ch: str) -> int:
-    code = ord(ch)
-    return (code - 0x800 if code >= 0xE000 else code) - 1
-
-
-def _encode(text: str, pattern: re.Pattern[str], vocab: dict[str, str], tokens: list[str]) -> str:
-    out = []
-    for tok in pattern.findall(text):
-        ch = vocab.get(tok)
-        if ch is None:
-            ch = vocab[tok] = _char(len(tokens))
-            tokens.append(tok)
-        out.append(ch)
-    return "".join(out)
-
-
-def word_diff(old: str, new: str) -> list[tuple[int, str]]:
-    """A word-level diff as diff-match-patch operations ``(op, text)``: -1 deleted, 0 kept, 1 inserted.
-
-    Two passes: the texts are aligned with each word and its trailing spaces as one token (half the
-    tokens, so the O(N·D) alignment runs about twice as fast), then every run is re-encoded with
-    words and spaces as separate tokens and cleaned up there, merging first, so that a shared space
-    is factored out before short equalities are judged. Every run is re-encoded exactly, so the
-    operations always rebuild both texts.
-
-    >>> word_diff("by way of deception", "by means of deceit")
-    [(0, 'by '), (-1, 'way'), (1, 'means'), (0, ' of '), (-1, 'deception'), (1, 'deceit')]
-    """
-    dmp = _dmp()
-    coarse_vocab: dict[str, str] = {}
-    coarse_tokens: list[str] = []
-    a = _encode(old, _COARSE, coarse_vocab, coarse_tokens)
-    b = _encode(new, _COARSE, coarse_vocab, coarse_tokens)
-    vocab: dict[str, str] = {}
-    tokens: list[str] = []
-    fine = [
-        (op, _encode("".join(coarse_tokens[_index(c)] for c in text), _TOKEN, vocab, tokens))
-        for op, text in dmp.diff_main(a, b, False)
-    ]
-    # Clean up in word space, so that merging never splits a word into letters ("wag|es").
-    dmp.diff_cleanupMerge(fine)
-    dmp.diff_cleanupSemantic(fine)
-    return [(op, "".join(tokens[_index(c)] for c in text)) for op, text in fine if text]
-
-
-def word_patch(old: str, ops: list[tuple[int, str]]) -> str:
-    """The diff-match-patch patch text that turns ``old`` into the new text of ``ops``."""
-    dmp = _dmp()
-    return str(dmp.patch_toText(dmp.patch_make(old, ops)))
+def _kind(_: object, __: object, kind: str) -> None:
+    if kind not in CHANGE_KINDS:
+        raise InvalidValueError("kind", f"unknown change kind {kind!r}; see kzlaw.CHANGE_KINDS", UnknownNameError)
 
 
 @frozen
-class Change:
+class Change(Presentable):
     """One change between two versions: a machine-readable ``kind`` and a one-line ``summary``.
 
     ``part`` is the part it concerns (its number in the new version, or in the old one if removed);
     ``tag``, ``old`` and ``new`` carry what changed where that applies.
     """
 
-    kind: str
+    kind: ChangeKind = field(validator=_kind)
     summary: str
     part: str | None = None
     tag: str | None = None
     old: str | None = None
     new: str | None = None
 
-    def to_dict(self) -> dict[str, str | None]:
-        """The JSON form: ``kind``, ``summary``, ``part``, ``tag``, ``old``, ``new``."""
-        return {
-            "kind": self.kind,
-            "summary": self.summary,
-            "part": self.part,
-            "tag": self.tag,
-            "old": self.old,
-            "new": self.new,
-        }
-
 
 @frozen
-class Diff:
-    """The differences between two versions: the word redline, the structural changes, and the patch."""
+class Diff(Presentable):
+    """The differences between two versions: the word redline, the structural changes, and the patch.
+
+    ``text`` holds diff-match-patch operations (-1 deleted, 0 kept, 1 inserted) over the texts
+    :func:`compared_text` gives in ``language``; ``patch`` turns the old text into the new in any
+    diff-match-patch implementation (offsets in UTF-16 units); ``redline`` is the word diff itself.
+    """
 
     old: Version
     new: Version
-    text: Ops
+    redline: WordDiff
     changes: tuple[Change, ...]
-    patch: str
+    language: str = "en"
+
+    @property
+    def text(self) -> Ops:
+        """The redline's operations."""
+        return self.redline.ops
+
+    @property
+    def patch(self) -> str:
+        """The patch text (UTF-16 offsets, as every diff-match-patch port reads it)."""
+        return self.redline.patch
 
     def kinds(self) -> tuple[str, ...]:
         """The kinds of the changes, in order."""
         return tuple(c.kind for c in self.changes)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSON form (``kzlaw diff --format json``): ``old``, ``new``, ``text``, ``changes``, ``patch``.
+    def to_docx(self, path: str | os.PathLike[str]) -> Path:
+        """Write the redline as a Word document whose changes are tracked revisions; returns the path."""
+        from kzlaw.present.redline_docx import write_diffs
 
-        ``text`` is a list of ``[op, text]`` pairs with op -1 (deleted), 0 (kept) or 1 (inserted), as
-        diff-match-patch writes them; ``patch`` is diff-match-patch's patch text.
-        """
-        return {
-            "old": self.old.ref,
-            "new": self.new.ref,
-            "text": [[op, t] for op, t in self.text],
-            "changes": [c.to_dict() for c in self.changes],
-            "patch": self.patch,
-        }
+        return write_diffs([self], path)
 
-    def to_text(self, color: bool = False) -> str:
-        """A terminal view: the changes, then the redline (``[-deleted-]{+inserted+}``, or ANSI colours)."""
-        if color:
-            marks = {-1: ("\x1b[9;31m", "\x1b[0m"), 1: ("\x1b[4;32m", "\x1b[0m"), 0: ("", "")}
-        else:
-            marks = {-1: ("[-", "-]"), 1: ("{+", "+}"), 0: ("", "")}
-        lines = [f"{self.old.ref} -> {self.new.ref}", ""]
-        lines += [f"  * {c.summary}" for c in self.changes] or ["  (no structural change)"]
-        lines += ["", "".join(marks[op][0] + t + marks[op][1] for op, t in self.text)]
-        return "\n".join(lines)
-
-    def __str__(self) -> str:
-        return self.to_text()
-
-    def to_markdown(self) -> str:
-        """A Markdown view: a list of changes and a redline, with statute text escaped.
-
-        Deleted words read ``~~deleted~~`` and inserted ones ``**inserted**``; a change that begins or
-        ends with punctuation uses ``<del>``/``<ins>``, which CommonMark always honours.
-        """
-
-        def esc(text: str) -> str:
-            # What CommonMark could read as markup: inline markers anywhere, block markers at a line start.
-            text = re.sub(r"([\\`*_\[\]<>|~&])", r"\\\1", text)
-            text = re.sub(r"(?m)^(\s*)([#+=-])", r"\1\\\2", text)
-            return re.sub(r"(?m)^(\s*)(\d+)([.)])", r"\1\2\\\3", text)
-
-        def run(op: int, text: str) -> str:
-            if op == 0:
-                return esc(text)
-            out = []
-            for line in re.split(r"(\n)", text):
-                m = re.fullmatch(r"(\s*)(.*?)(\s*)", line, re.S)
-                assert m is not None
-                lead, body, tail = m.groups()
-                if not body:
-                    out.append(line)
-                elif body[0].isalnum() and body[-1].isalnum():  # delimiters flank cleanly
-                    mark = "~~" if op == -1 else "**"
-                    out.append(f"{lead}{mark}{esc(body)}{mark}{tail}")
-                else:
-                    tag = "del" if op == -1 else "ins"
-                    out.append(f"{lead}<{tag}>{esc(body)}</{tag}>{tail}")
-            return "".join(out)
-
-        changes = "\n".join(f"- {esc(' '.join(c.summary.split()))}" for c in self.changes) or "- no structural change"
-        # Hard line breaks; no line may start indented (CommonMark would read an indented code block).
-        redline = "  \n".join(line.lstrip() for line in "".join(run(op, t) for op, t in self.text).split("\n"))
-        return f"### {esc(self.old.ref)} → {esc(self.new.ref)}\n\n{changes}\n\n{redline}\n"
-
-    def to_html(self, standalone: bool = False) -> str:
-        """An HTML view with ``<del>``/``<ins>`` and kzlaw's small stylesheet; all statute text escaped."""
-        e = html.escape
-        tag = {-1: "del", 1: "ins"}
-        redline = "".join(e(t) if op == 0 else f"<{tag[op]}>{e(t)}</{tag[op]}>" for op, t in self.text)
-        items = "".join(f"<li><code>{e(c.kind)}</code> {e(c.summary)}</li>" for c in self.changes)
-        body = (
-            f'<div class="kz"><style>{CSS}</style><h3>{e(self.old.ref)} → {e(self.new.ref)}</h3>'
-            f'<ul>{items or "<li>no structural change</li>"}</ul><div class="kz-text">{redline}</div></div>'
-        )
-        return page(f"{self.old.ref} → {self.new.ref}", body) if standalone else body
-
-    def _repr_html_(self) -> str:
-        return self.to_html()
+    def __repr__(self) -> str:
+        changed = sum(1 for op, _ in self.text if op)
+        what = f"{len(self.changes)} changes, {changed} changed runs"
+        return f"<Diff {self.old.ref} -> {self.new.ref} ({self.language}): {what}>"
 
 
-# --- structural diff ------------------------------------------------------------------------------
+# --- structural diff ---------------------------------------------------------------------------
 
 Loc = tuple[str, str | None]  # (part id, circumstance label or None for the part's own elements)
 
@@ -278,18 +189,19 @@ def _similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a.lower().split(), b.lower().split(), autojunk=False).ratio()
 
 
-def _match_circumstances(old: Version, new: Version) -> dict[Loc, Loc]:
+def _match_circumstances(old: Version, new: Version, lang: str) -> dict[Loc, Loc]:
     """Pair old and new circumstances by meaning: shared tags first, then similar words."""
-    olds = [((p.id, c.label), c) for p in old.parts for c in p.circumstances]
-    news = [((p.id, c.label), c) for p in new.parts for c in p.circumstances]
+    ow, nw = old.wording(lang), new.wording(lang)
+    olds = [((p.id, c.label), c, ow.circumstance(p.id, c.label)) for p in old.parts for c in p.circumstances]
+    news = [((p.id, c.label), c, nw.circumstance(p.id, c.label)) for p in new.parts for c in p.circumstances]
     scored = []
-    for i, (oloc, oc) in enumerate(olds):
-        for j, (nloc, nc) in enumerate(news):
+    for i, (oloc, oc, otext) in enumerate(olds):
+        for j, (nloc, nc, ntext) in enumerate(news):
             union = set(oc.tags) | set(nc.tags)
             tags = len(set(oc.tags) & set(nc.tags)) / len(union) if union else 0.0
             if oc.tags and nc.tags and not tags:
                 continue  # both tagged, nothing shared: different circumstances however alike the words
-            words = _similar(oc.text, nc.text)
+            words = _similar(otext, ntext)
             if tags >= 0.5 or words >= 0.6:
                 same_place = 0.01 if oloc == nloc else 0.0
                 scored.append((tags + words + same_place, i, j))
@@ -366,20 +278,26 @@ def _elements(old: Version, new: Version, corpus: Corpus, matches: dict[Loc, Loc
             )
 
 
-def _circumstances(old: Version, new: Version, matches: dict[Loc, Loc]) -> Iterator[Change]:
+def _circumstances(old: Version, new: Version, matches: dict[Loc, Loc], lang: str) -> Iterator[Change]:
+    ow, nw = old.wording(lang), new.wording(lang)
     for p in old.parts:
         for c in p.circumstances:
             loc = (p.id, c.label)
             if loc not in matches:
                 where = f"{p.number}({c.label})"
-                yield Change("circumstance.removed", f"circumstance {where} removed: {c.text!r}", p.number, old=where)
+                words = ow.circumstance(p.id, c.label)
+                yield Change("circumstance.removed", f"circumstance {where} removed: {words!r}", p.number, old=where)
                 continue
             pid, label = matches[loc]
             target = next(q for q in new.parts if q.id == pid)
             old_where, new_where = f"{p.number}({c.label})", f"{target.number}({label})"
             if (pid, label) != loc:
+                kind: ChangeKind
                 kind, summary = (
-                    ("circumstance.moved", f"circumstance {old_where} moved to {new_where}: {c.text!r}")
+                    (
+                        "circumstance.moved",
+                        f"circumstance {old_where} moved to {new_where}: {ow.circumstance(p.id, c.label)!r}",
+                    )
                     if pid != p.id
                     else ("circumstance.relabelled", f"circumstance {old_where} is now {new_where}")
                 )
@@ -389,7 +307,8 @@ def _circumstances(old: Version, new: Version, matches: dict[Loc, Loc]) -> Itera
         for c in p.circumstances:
             if (p.id, c.label) not in matched:
                 where = f"{p.number}({c.label})"
-                yield Change("circumstance.added", f"circumstance {where} added: {c.text!r}", p.number, new=where)
+                words = nw.circumstance(p.id, c.label)
+                yield Change("circumstance.added", f"circumstance {where} added: {words!r}", p.number, new=where)
 
 
 def _fold_relabels(changes: list[Change]) -> list[Change]:
@@ -417,12 +336,6 @@ def _fold_relabels(changes: list[Change]) -> list[Change]:
     return out
 
 
-def _bound(value: int | None, unit: str | None) -> str:
-    if value is None:
-        return "unstated"
-    return f"{value} {unit[:-1] if value == 1 and unit in ('years', 'months', 'hours') else unit}"
-
-
 def _options(number: str, old: tuple[Penalty, ...], new: tuple[Penalty, ...], additional: bool) -> Iterator[Change]:
     key = (lambda p: p.kind) if additional else (lambda p: (p.kind, p.unit, p.lifetime))
     before = {key(p): p for p in old}
@@ -431,17 +344,21 @@ def _options(number: str, old: tuple[Penalty, ...], new: tuple[Penalty, ...], ad
     kind = "additional" if additional else "option"
     for k, p in before.items():
         if k not in after:
-            yield Change(f"sanction.{kind}_removed", f"part {number}: {what} removed: {p}", number, old=str(p))
+            yield Change(
+                _kind_of(f"sanction.{kind}_removed"), f"part {number}: {what} removed: {p}", number, old=str(p)
+            )
     for k, p in after.items():
         if k not in before:
-            yield Change(f"sanction.{kind}_added", f"part {number}: {what} added: {p}", number, new=str(p))
+            yield Change(_kind_of(f"sanction.{kind}_added"), f"part {number}: {what} added: {p}", number, new=str(p))
             continue
         q = before[k]
         if additional and q.optional != p.optional:
             which = "became_optional" if p.optional else "became_mandatory"
             state = "optional" if p.optional else "mandatory"
             name = p.kind.replace("_", " ")
-            yield Change(f"sanction.{which}", f"part {number}: {name} became {state}", number, old=str(q), new=str(p))
+            yield Change(
+                _kind_of(f"sanction.{which}"), f"part {number}: {name} became {state}", number, old=str(q), new=str(p)
+            )
         for bound in ("minimum", "maximum"):
             a, b = getattr(q, bound), getattr(p, bound)
             if a == b or (a is None and b is None):
@@ -451,10 +368,10 @@ def _options(number: str, old: tuple[Penalty, ...], new: tuple[Penalty, ...], ad
             else:  # a maximum that disappears is no limit at all
                 raised = b is None or (a is not None and b > a)
             direction = "raised" if raised else "lowered"
-            was, now = _bound(a, q.unit), _bound(b, p.unit)
+            was, now = amount_text(a, q.unit), amount_text(b, p.unit)
             name = p.kind.replace("_", " ")
             yield Change(
-                f"sanction.{bound}_{direction}",
+                _kind_of(f"sanction.{bound}_{direction}"),
                 f"part {number}: {name} {bound} {direction} from {was} to {now}",
                 number,
                 old=was,
@@ -472,8 +389,7 @@ def _heaviest(version: Version) -> tuple[float, str]:
         return (high, "life imprisonment")
     if high < 0:
         return (high, "no imprisonment")
-    months = int(high)
-    return (high, f"{months // 12} years" if months % 12 == 0 else f"{months} months")
+    return (high, months_text(int(high)))
 
 
 def _sanctions(old: Version, new: Version) -> Iterator[Change]:
@@ -495,53 +411,81 @@ def _sanctions(old: Version, new: Version) -> Iterator[Change]:
         )
 
 
-def _notes(old: Version, new: Version) -> Iterator[Change]:
-    before = {(n.label, n.text) for n in old.notes}
-    after = {(n.label, n.text) for n in new.notes}
+def _notes(old: Version, new: Version, lang: str) -> Iterator[Change]:
+    ow, nw = old.wording(lang), new.wording(lang)
+    before = {(n.label, ow.notes[n.label]) for n in old.notes}
+    after = {(n.label, nw.notes[n.label]) for n in new.notes}
     for label, text in sorted(before - after):
         yield Change("note.removed", f"note {label} removed: {text[:80]!r}".replace("note  ", "note "), old=text)
     for label, text in sorted(after - before):
         yield Change("note.added", f"note {label} added: {text[:80]!r}".replace("note  ", "note "), new=text)
-    dbefore = {(d.term, d.label, d.text) for d in old.definitions}
-    dafter = {(d.term, d.label, d.text) for d in new.definitions}
+    dbefore = {(d.term, d.label, ow.definitions[d.label]) for d in old.definitions}
+    dafter = {(d.term, d.label, nw.definitions[d.label]) for d in new.definitions}
     for term, label, text in sorted(dbefore - dafter):
         yield Change("definition.removed", f"{label}: definition of {term!r} removed", old=text)
     for term, label, text in sorted(dafter - dbefore):
         yield Change("definition.added", f"{label}: definition of {term!r} added", new=text)
 
 
-def _structural(old: Version, new: Version, corpus: Corpus) -> tuple[Change, ...]:
+def _structural(old: Version, new: Version, corpus: Corpus, lang: str) -> tuple[Change, ...]:
     changes: list[Change] = []
-    if old.title != new.title:
-        changes.append(
-            Change("title.changed", f"title changed from {old.title!r} to {new.title!r}", old=old.title, new=new.title)
-        )
-    matches = _match_circumstances(old, new)
+    a, b = old.wording(lang).title, new.wording(lang).title
+    if a != b:
+        changes.append(Change("title.changed", f"title changed from {a!r} to {b!r}", old=a, new=b))
+    matches = _match_circumstances(old, new, lang)
     changes += _parts(old, new)
     changes += _elements(old, new, corpus, matches)
-    changes += _fold_relabels(list(_circumstances(old, new, matches)))
+    changes += _fold_relabels(list(_circumstances(old, new, matches, lang)))
     changes += _sanctions(old, new)
-    changes += _notes(old, new)
+    changes += _notes(old, new, lang)
     return tuple(changes)
 
 
-def diff(old: Version | str, new: Version | str, corpus: Corpus | None = None) -> Diff:
+def compared_text(version: Version, language: str | None = None) -> str:
+    """The text a redline compares: the full text in ``language``, with each part's sanction where
+    the wording is a summary that leaves sanctions out (so a penalty change shows in the redline).
+    """
+    w = version.wording(language)
+    words = None
+    text = version.full_text(w.language)
+    if w.status != "summary":
+        return text
+    lines = [text]
+    for p in version.parts:
+        lines.append(f"[Sanction, part {p.number}: {p.sanction}]")
+    del words
+    return "\n".join(lines)
+
+
+def _language(old: Version, new: Version, language: str | None) -> str:
+    if language is not None:
+        old.wording(language)
+        new.wording(language)
+        return language
+    shared = [lang for lang in old.wordings if lang in new.wordings]
+    return "en" if "en" in shared else shared[0] if shared else old.wording().language
+
+
+def diff(
+    old: Version | str | Ref, new: Version | str | Ref, corpus: Corpus | None = None, language: str | None = None
+) -> Diff:
     """Compare two versions: of one article, or across articles and codes (``cc1997/133`` to ``cc2014/135``).
 
     Args:
         old: The earlier version, or its reference.
         new: The later version, or its reference.
         corpus: The corpus to resolve references and read tag labels from; the bundled one by default.
+        language: The wording to redline (``en``, ``ru``, ``kk``); by default English where both hold it.
     """
-    corpus = corpus or load()
-    a = corpus.version(old) if isinstance(old, str) else old
-    b = corpus.version(new) if isinstance(new, str) else new
-    ops = word_diff(a.text, b.text)
-    return Diff(a, b, tuple(ops), _structural(a, b, corpus), word_patch(a.text, ops))
+    corpus = resolve_corpus(corpus)
+    (a,), (b,) = corpus.versions(old), corpus.versions(new)
+    lang = _language(a, b, language)
+    redline = word_diff(compared_text(a, lang), compared_text(b, lang))
+    return Diff(a, b, redline, _structural(a, b, corpus, lang), lang)
 
 
-def diffs(article: str, corpus: Corpus | None = None) -> tuple[Diff, ...]:
+def diffs(article: str, corpus: Corpus | None = None, language: str | None = None) -> tuple[Diff, ...]:
     """The diffs of every pair of consecutive versions of an article."""
-    corpus = corpus or load()
+    corpus = resolve_corpus(corpus)
     versions = corpus.article(article).versions
-    return tuple(diff(a, b, corpus) for a, b in pairwise(versions))
+    return tuple(diff(a, b, corpus, language) for a, b in pairwise(versions))

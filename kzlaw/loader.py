@@ -1,0 +1,357 @@
+"""Loading and validating statute folders.
+
+The pipeline per file: read a bounded regular file as UTF-8 (:mod:`kzlaw.fsio`) -> parse TOML
+(:mod:`tomllib`) -> structure into the frozen model classes with the one converter
+(:mod:`kzlaw.convert`; the classes check their own invariants) -> the checks that need the
+registries (known tags, laws, sources and kinds; periods inside the code's; every version's
+reference naming exactly that version). The first problem raises a
+:class:`~kzlaw.errors.StatuteError` subclass naming the file and the field. A corpus is built only
+when every file has passed, so a failed load leaves nothing half-built behind.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+import attrs
+
+from kzlaw.convert import structure
+from kzlaw.corpus import Corpus
+from kzlaw.errors import (
+    AmbiguousDateError,
+    DuplicateEntryError,
+    KzlawError,
+    PeriodError,
+    StatuteError,
+    StatuteSchemaError,
+    StatuteSyntaxError,
+    UnknownNameError,
+)
+from kzlaw.fsio import read_text
+from kzlaw.model import Article, Code, Language, Law, SourceDocument, Tag, Version
+from kzlaw.refs import parse_ref
+
+__all__ = ["REGISTRIES", "Registries", "bundled_path", "load", "load_article", "registries"]
+
+#: The folder-level files beside the code folders, each a table of named entries.
+REGISTRIES = ("codes.toml", "laws.toml", "sources.toml", "vocabulary.toml", "languages.toml")
+
+T = TypeVar("T")
+
+
+def bundled_path() -> Path:
+    """The folder of the statute data shipped with kzlaw.
+
+    An installed wheel carries it inside the package (``kzlaw/statutes``); a source checkout
+    has it at the top of the repository (``statutes/``).
+    """
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "statutes", here.parent / "statutes"):
+        if (candidate / "codes.toml").is_file():
+            return candidate
+    raise StatuteError(str(here / "statutes"), "", "the bundled statute data is missing from this installation")
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Corpus:
+    """Load and validate a statute folder: the bundled corpus, or ``path``.
+
+    The folder holds one sub-folder per code (``cc1997/``, ``cc2014/``) with one TOML file per
+    article, beside the registries ``codes.toml``, ``laws.toml``, ``sources.toml``,
+    ``vocabulary.toml`` and ``languages.toml``. A registry missing from ``path`` is taken from the
+    bundled data, so a folder of your own articles needs nothing else. The bundled corpus is loaded
+    once and cached (it is read-only, so the cache cannot be changed).
+
+    Raises:
+        StatuteError: A file is not valid; the message names the file and the field.
+
+    >>> corpus = load()
+    >>> corpus.version("cc1997/128@2006-03-02").title
+    'Trafficking in people'
+    """
+    if path is None:
+        return _bundled()
+    if not isinstance(path, str | os.PathLike):
+        raise StatuteError(repr(path), "", "a statute folder is a path (a string or pathlib.Path)")
+    if str(path).strip() == "":
+        raise StatuteError("''", "", "an empty path is not a statute folder; name one")
+    return load_folder(Path(path))
+
+
+@functools.cache
+def _bundled() -> Corpus:
+    return load_folder(bundled_path())
+
+
+@attrs.frozen
+class Registries:
+    """The registries an article file is checked against (see :func:`registries`)."""
+
+    codes: Mapping[str, Code]
+    laws: Mapping[str, Law]
+    sources: Mapping[str, SourceDocument]
+    tags: Mapping[str, Tag]
+    languages: Mapping[str, Language]
+
+
+def registries(root: str | os.PathLike[str] | None = None) -> Registries:
+    """The registries of a statute folder (each missing one taken from the bundled data), checked.
+
+    Raises:
+        StatuteError: A registry file is not valid.
+    """
+    base = Path(root) if root is not None else bundled_path()
+    bundled = bundled_path()
+    files: dict[str, Path] = {}
+    for name in REGISTRIES:
+        own = base / name
+        if own.exists() or own.is_symlink():
+            if not own.is_file():
+                raise StatuteSyntaxError(str(own), "", "is not a regular file")
+            files[name] = own
+        else:
+            files[name] = bundled / name
+    codes = _registry(files["codes.toml"], Code, base)
+    sources = _registry(files["sources.toml"], SourceDocument, base, key="sources")
+    laws = _registry(files["laws.toml"], Law, base, key="laws")
+    tags = _registry(files["vocabulary.toml"], Tag, base, key="tags", id_field="name")
+    languages = _registry(files["languages.toml"], Language, base, key="languages")
+    reg = Registries(codes, laws, sources, tags, languages)
+    for name, entry in codes.items():
+        _check_source(reg, str(files["codes.toml"]), f"{name}.source.document", entry.source.document)
+    for name, law in laws.items():
+        _check_source(reg, str(files["laws.toml"]), f"laws.{name}.source.document", law.source.document)
+    return reg
+
+
+def load_folder(root: Path) -> Corpus:
+    """Load a statute folder (what :func:`load` does for a path)."""
+    if not root.is_dir():
+        raise StatuteError(str(root), "", "no such folder")
+    reg = registries(root)
+    for entry in sorted(root.iterdir()):
+        if entry.is_dir() and entry.name not in reg.codes and any(_statute_files(entry)):
+            raise UnknownNameError(
+                str(entry), "", f"holds statute files but {entry.name!r} is not a code of codes.toml"
+            )
+    articles: dict[str, Article] = {}
+    for code_id in reg.codes:
+        folder = root / code_id
+        if not folder.is_dir():
+            continue
+        for file in sorted(_statute_files(folder), key=lambda p: _number_key(p.stem)):
+            art = _load_article(file, reg, root)
+            articles[art.ref] = art
+    if not articles:
+        raise StatuteError(
+            str(root),
+            "",
+            f"holds no statute files (expected <code>/<article>.toml for a code of {', '.join(reg.codes)})",
+        )
+    for art in articles.values():
+        for i, link in enumerate(art.lineage):
+            if parse_ref(link.ref).code not in reg.codes:
+                raise UnknownNameError(
+                    f"{root}/{art.code}/{art.number}.toml", f"lineage[{i}].ref", f"unknown code in {link.ref!r}"
+                )
+    return Corpus(
+        codes=reg.codes,
+        articles=articles,
+        laws=reg.laws,
+        sources=reg.sources,
+        tags=reg.tags,
+        languages=reg.languages,
+        root=str(root),
+    )
+
+
+def _statute_files(folder: Path) -> list[Path]:
+    files = []
+    for p in folder.iterdir():
+        if p.suffix.lower() == ".toml":
+            if p.suffix != ".toml":
+                raise StatuteSchemaError(str(p), "", "statute files end in '.toml' (lower case): rename it")
+            files.append(p)
+    return files
+
+
+def _number_key(number: str) -> tuple[tuple[int, str], ...]:
+    return tuple((int(n), "") if n.isascii() and n.isdigit() else (0, n) for n in number.split("-"))
+
+
+def _check_source(reg: Registries, file: str, path: str, document: str) -> None:
+    if document not in reg.sources:
+        raise UnknownNameError(file, path, f"unknown source document {document!r}; add it to sources.toml")
+
+
+def _check_tags(reg: Registries, file: str, path: str, tags: tuple[str, ...]) -> None:
+    for i, tag in enumerate(tags):
+        if tag not in reg.tags:
+            near = [t for t in reg.tags if t.startswith(tag[:3])][:5]
+            hint = f" (did you mean {', '.join(near)}?)" if near else ""
+            raise UnknownNameError(
+                file, f"{path}[{i}]", f"unknown tag {tag!r}{hint}; tags are listed in vocabulary.toml"
+            )
+
+
+def _read_toml(file: Path, root: Path | None) -> dict[str, Any]:
+    text = read_text(file, root)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise StatuteSyntaxError(str(file), "", f"is not valid TOML: {e}") from None
+    except RecursionError:
+        raise StatuteSyntaxError(str(file), "", "is nested too deeply to be a statute file") from None
+
+
+def _registry(file: Path, cls: type[T], root: Path, key: str | None = None, id_field: str = "id") -> dict[str, T]:
+    name = str(file)
+    raw = _read_toml(file, None if file.parent != root else root)
+    table = raw if key is None else raw.get(key)
+    if not isinstance(table, dict):
+        raise StatuteSchemaError(name, key or "", "required: a table of entries")
+    out: dict[str, T] = {}
+    for entry_id, entry in table.items():
+        path = entry_id if key is None else f"{key}.{entry_id}"
+        if not isinstance(entry, dict):
+            raise StatuteSchemaError(name, path, "must be a table")
+        if id_field in entry:
+            raise StatuteSchemaError(name, f"{path}.{id_field}", "is the table's own name; remove it")
+        out[entry_id] = structure({id_field: entry_id, **entry}, cls, name, prefix=path)
+    return out
+
+
+def load_article(file: str | os.PathLike[str], root: str | os.PathLike[str] | None = None) -> Article:
+    """Load and validate one article file against the registries of ``root`` (by default the bundled ones).
+
+    Raises:
+        StatuteError: The file is not valid; the message names the file and the field.
+    """
+    return _load_article(Path(file), registries(root), None)
+
+
+def _prepare(name: str, raw: dict[str, Any], reg: Registries) -> None:
+    """Fill in what the file's head and the law registry give each version; reject what they own."""
+    for key in ("in_force_from", "in_force_to"):
+        if key in raw:
+            raise StatuteSchemaError(name, key, "comes from codes.toml; remove it")
+    if not isinstance(raw.get("versions"), list):
+        raise StatuteSchemaError(name, "versions", "required: a list of [[versions]] tables")
+    for i, version in enumerate(raw["versions"]):
+        if not isinstance(version, dict):
+            raise StatuteSchemaError(name, f"versions[{i}]", "must be a table")
+        for key in ("code", "article"):
+            if key in version:
+                raise StatuteSchemaError(name, f"versions[{i}].{key}", "is set by the file; remove it")
+        version["code"], version["article"] = raw.get("code"), raw.get("number")
+        law_id = version.get("amended_by")
+        if isinstance(law_id, str) and law_id not in reg.laws:
+            raise UnknownNameError(name, f"versions[{i}].amended_by", f"unknown law {law_id!r}; add it to laws.toml")
+        law = reg.laws.get(law_id) if isinstance(law_id, str) else None
+        if "valid_from" not in version and law is not None:
+            version["valid_from"] = law.in_force
+        wordings = version.get("wordings")
+        if isinstance(wordings, dict):
+            for lang, w in wordings.items():
+                if isinstance(w, dict):
+                    if "language" in w:
+                        raise StatuteSchemaError(
+                            name, f"versions[{i}].wordings.{lang}.language", "is the table's key; remove it"
+                        )
+                    w["language"] = lang
+
+
+def _load_article(file: Path, reg: Registries, root: Path | None) -> Article:
+    name = str(file)
+    raw = _read_toml(file, root)
+    _prepare(name, raw, reg)
+    art = structure(raw, Article, name)
+    code = reg.codes.get(art.code)
+    if code is None:
+        raise UnknownNameError(name, "code", f"unknown code {art.code!r}; codes.toml holds {', '.join(reg.codes)}")
+    if file.parent.name != art.code or file.stem != art.number:
+        raise StatuteSchemaError(
+            name, "number", f"article {art.code}/{art.number} must live in {art.code}/{art.number}.toml"
+        )
+    art = attrs.evolve(art, in_force_from=code.in_force_from, in_force_to=code.in_force_to)
+    _check_article(name, art, reg, code)
+    return art
+
+
+def _check_article(file: str, art: Article, reg: Registries, code: Code) -> None:
+    for i, link in enumerate(art.lineage):
+        _check_source(reg, file, f"lineage[{i}].source.document", link.source.document)
+    for i, v in enumerate(art.versions):
+        path = f"versions[{i}]"
+        _check_version(file, path, v, reg, code)
+        try:
+            back = _resolve(art, v.ref)
+        except KzlawError:
+            back = None
+        if back is not v:
+            raise DuplicateEntryError(
+                file,
+                path,
+                f"its reference {v.ref} does not name it: give valid_from exactly, "
+                "or the law that brought it (amended_by)",
+            )
+
+
+def _resolve(art: Article, ref: str) -> Version | None:
+    r = parse_ref(ref)
+    if r.law is not None:
+        found = [v for v in art.versions if v.amended_by == r.law]
+        return found[0] if len(found) == 1 else None
+    if r.day is None:
+        return None
+    try:
+        return art.at(r.day)
+    except AmbiguousDateError as e:
+        return next((v for v in art.versions if (v.ref,) == e.candidates), None)
+
+
+def _check_version(file: str, path: str, v: Version, reg: Registries, code: Code) -> None:
+    _check_source(reg, file, f"{path}.source.document", v.source.document)
+    start, end = v.valid_from, v.valid_to
+    if start.latest is not None and start.latest < code.in_force_from:
+        raise PeriodError(
+            file, f"{path}.valid_from", f"{start} is before the code came into force ({code.in_force_from})"
+        )
+    if code.in_force_to is not None and start.earliest is not None and start.earliest >= code.in_force_to:
+        raise PeriodError(file, f"{path}.valid_from", f"{start} is after the code was repealed ({code.in_force_to})")
+    if (
+        code.in_force_to is not None
+        and end is not None
+        and end.earliest is not None
+        and end.earliest > code.in_force_to
+    ):
+        raise PeriodError(file, f"{path}.valid_to", f"{end} is after the code was repealed ({code.in_force_to})")
+    for lang, w in v.wordings.items():
+        _check_source(reg, file, f"{path}.wordings.{lang}.source.document", w.source.document)
+    for j, part in enumerate(v.parts):
+        ppath = f"{path}.parts[{j}]"
+        _check_tags(reg, file, f"{ppath}.elements", part.elements)
+        for k, circ in enumerate(part.circumstances):
+            _check_tags(reg, file, f"{ppath}.circumstances[{k}].tags", circ.tags)
+        for kind, penalties in (("main", part.sanction.main), ("additional", part.sanction.additional)):
+            for k, pen in enumerate(penalties):
+                if code.penalty_kinds and pen.kind not in code.penalty_kinds:
+                    raise UnknownNameError(
+                        file,
+                        f"{ppath}.sanction.{kind}[{k}].kind",
+                        f"{pen.kind!r} is not a penalty of {code.id} (codes.toml)",
+                    )
+                if code.units and pen.unit is not None and pen.unit not in code.units:
+                    raise UnknownNameError(
+                        file,
+                        f"{ppath}.sanction.{kind}[{k}].unit",
+                        f"{pen.unit!r} is not a unit of {code.id} (codes.toml)",
+                    )
+    for j, note in enumerate(v.notes):
+        _check_tags(reg, file, f"{path}.notes[{j}].tags", note.tags)
+    for j, d in enumerate(v.definitions):
+        _check_tags(reg, file, f"{path}.definitions[{j}].tags", d.tags)

@@ -1,0 +1,107 @@
+"""Markdown: redlines and tables for documents and issue trackers, statute text always escaped.
+
+Deleted words read ``<del>deleted</del>`` and inserted ones ``<ins>inserted</ins>`` (one form,
+which CommonMark always honours); everything from the data is escaped so it never becomes markup,
+and carriage returns are read as the line breaks CommonMark takes them for, then escaped like any line.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from kzlaw.present import labels
+from kzlaw.present.text import clean
+from kzlaw.words import STATUS_LABELS, STATUS_MARKS
+
+__all__ = ["esc", "render"]
+
+
+def esc(text: object) -> str:
+    """Escape text so that CommonMark reads it literally (inline markers anywhere, block markers at line starts)."""
+    value = clean(str(text).replace("\r\n", "\n").replace("\r", "\n"))
+    value = re.sub(r"([\\`*_\[\]<>|~&!#])", r"\\\1", value)
+    value = re.sub(r"(?m)^(\s*)([+=-])", r"\1\\\2", value)
+    return re.sub(r"(?m)^(\s*)(\d+)([.)])", r"\1\2\\\3", value)
+
+
+def _run(op: int, text: str) -> str:
+    if op == 0:
+        return esc(text)
+    tag = "del" if op == -1 else "ins"
+    out = []
+    for line in re.split(r"(\n)", text.replace("\r\n", "\n").replace("\r", "\n")):
+        body = line.strip()
+        if not body:
+            out.append(line)
+            continue
+        lead, tail = line[: len(line) - len(line.lstrip())], line[len(line.rstrip()) :]
+        out.append(f"{lead}<{tag}>{esc(body)}</{tag}>{tail}")
+    return "".join(out)
+
+
+def _cell(text: object) -> str:
+    return esc(" ".join(str(text).split()))
+
+
+@functools.singledispatch
+def render(obj: Any, **options: Any) -> str:
+    """The Markdown of any kzlaw result."""
+    from kzlaw.present.text import render as text
+
+    return esc(text(obj))
+
+
+def _register() -> None:
+    from kzlaw.alignment import DEFINITIONAL, Alignment, Coverage
+    from kzlaw.changes import Diff
+    from kzlaw.penalties import PenaltyTable
+
+    @render.register(Diff)
+    def _diff(d: Diff) -> str:
+        changes = "\n".join(f"- {_cell(c.summary)}" for c in d.changes) or "- no structural change"
+        # Hard line breaks; no line may start indented (CommonMark would read an indented code block).
+        body = "".join(_run(op, t) for op, t in d.text)
+        redline = "  \n".join(line.lstrip() for line in body.split("\n"))
+        title = f"{_cell(labels.version_label(d.old))} → {_cell(labels.version_label(d.new))}"
+        legend = "*<ins>Inserted</ins> words are underlined, <del>deleted</del> ones struck through.*"
+        return f"### {title}\n\n`{d.old.ref}` → `{d.new.ref}`\n\n{changes}\n\n{legend}\n\n{redline}\n"
+
+    @render.register(Alignment)
+    def _alignment(a: Alignment) -> str:
+        rows = "\n".join(
+            f"| {_cell(labels.element_label(r.element))} | {_cell(STATUS_LABELS[r.status])} | "
+            f"{_cell('; '.join(f'{e.place}: {e.words}' for e in r.evidence[:2]))} |"
+            for r in a.elements.values()
+        )
+        summary = "\n".join(f"- {_cell(s)}" for s in a.summary)
+        return (
+            f"### UN Trafficking Protocol, art. 3: {_cell(labels.article_label(a.ref))}\n\n{summary}\n\n"
+            f"| Protocol element | In this version | Evidence |\n|---|---|---|\n{rows}\n"
+        )
+
+    @render.register(Coverage)
+    def _coverage(c: Coverage) -> str:
+        head = "| Protocol element | " + " | ".join(f"`{r}`" for r in c.refs) + " |"
+        rule = "|---|" + "---|" * len(c.refs)
+        rows = "\n".join(
+            f"| {_cell(labels.element_label(el))} | "
+            + " | ".join(STATUS_MARKS[a[el].status] for a in c.alignments)
+            + " |"
+            for el in DEFINITIONAL
+        )
+        legend = ", ".join(f"{STATUS_MARKS[s]} {STATUS_LABELS[s]}" for s in STATUS_MARKS)
+        return f"{head}\n{rule}\n{rows}\n\n{_cell(legend)}\n"
+
+    @render.register(PenaltyTable)
+    def _penalties(t: PenaltyTable) -> str:
+        rows = "\n".join(
+            f"| {_cell(labels.article_label(r.ref))} (`{r.ref}`) | {_cell(r.part)} | {_cell(r.range_text())} | "
+            f"{_cell(r.gravity)} | {r.benchmarks['untoc.serious_crime'].outcome} |"
+            for r in t.rows
+        )
+        return f"| Version | Part | Imprisonment | Gravity | UNTOC |\n|---|---|---|---|---|\n{rows}\n"
+
+
+_register()
