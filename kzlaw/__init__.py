@@ -44,7 +44,7 @@ _NAMES: dict[str, str] = {
         "kzlaw.errors",
     ),
     **dict.fromkeys(["load", "load_article"], "kzlaw.loader"),
-    **dict.fromkeys(["Corpus", "Uncertainty"], "kzlaw.corpus"),
+    **dict.fromkeys(["Corpus", "Lookup", "Uncertainty"], "kzlaw.corpus"),
     **dict.fromkeys(
         [
             "Article",
@@ -54,6 +54,7 @@ _NAMES: dict[str, str] = {
             "Language",
             "Law",
             "Link",
+    "Lookup",
             "Note",
             "Part",
             "PartWording",
@@ -84,18 +85,19 @@ _NAMES: dict[str, str] = {
     **dict.fromkeys(["ELEMENTS", "Element"], "kzlaw.protocol"),
     **dict.fromkeys(["Ref", "parse_ref"], "kzlaw.refs"),
     **dict.fromkeys(["FrozenMap"], "kzlaw.frozen"),
+    **dict.fromkeys(["AknError", "from_akn", "to_akn", "write_akn"], "kzlaw.akn"),
 }
 
 __all__ = [
-    "BENCHMARKS",
-    "CHANGE_KINDS",
-    "ELEMENTS",
+    "AknError",
     "Alignment",
     "AmbiguousDateError",
     "Article",
+    "BENCHMARKS",
     "BadReferenceError",
     "Benchmark",
     "BenchmarkResult",
+    "CHANGE_KINDS",
     "Change",
     "Circumstance",
     "Code",
@@ -104,6 +106,7 @@ __all__ = [
     "Definition",
     "Diff",
     "DuplicateEntryError",
+    "ELEMENTS",
     "Element",
     "ElementResult",
     "Evidence",
@@ -148,12 +151,15 @@ __all__ = [
     "diff",
     "diffs",
     "dump",
+    "from_akn",
     "gravity",
     "load",
     "load_article",
     "parse_ref",
     "penalty_history",
+    "to_akn",
     "word_diff",
+    "write_akn",
 ]
 
 
@@ -171,9 +177,10 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
+    from kzlaw.akn import AknError, from_akn, to_akn, write_akn
     from kzlaw.alignment import Alignment, Coverage, ElementResult, Evidence, RuleResult, align
     from kzlaw.changes import CHANGE_KINDS, Change, Diff, diff, diffs
-    from kzlaw.corpus import Corpus, Uncertainty
+    from kzlaw.corpus import Corpus, Lookup, Uncertainty
     from kzlaw.errors import (
         AmbiguousDateError,
         BadReferenceError,

@@ -63,9 +63,15 @@ def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
     from kzlaw.present.text import render
     from kzlaw.refs import parse_ref
 
-    found = corpus.resolve(args.ref)
-    versions = found.versions if isinstance(found, Article) else (found,)
     ref = parse_ref(args.ref)
+    note = ""
+    if ref.at is not None and ref.law is None:
+        looked = corpus.lookup(ref)
+        found: Article | Version = looked.version
+        note = looked.explanation
+    else:
+        found = corpus.resolve(ref)
+    versions = found.versions if isinstance(found, Article) else (found,)
     if args.json:
         if isinstance(found, Article):
             _print_json(
@@ -88,7 +94,9 @@ def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
         if i:
             _out("\n" + "-" * 72)
         _out(render(v, language=_lang(args, v)))
-        if ref.day is not None and v.in_force_on(ref.day) == "uncertain":
+        if note:
+            _out(f"\n  note: {note}")
+        elif ref.day is not None and v.in_force_on(ref.day) == "uncertain":
             _out(f"\n  warning: whether this wording was in force on {ref.day} is uncertain: it ran {v.period()}")
     links = corpus.links(versions[0].article_ref)
     if links:
@@ -237,6 +245,9 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
     parser.add_argument("--data", metavar="DIR", help="a statute folder to use instead of the bundled data")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for name, (_, _, help_text) in DELEGATED.items():
+        p = sub.add_parser(name, help=help_text, description=help_text, add_help=False)
+        p.add_argument("rest", nargs=argparse.REMAINDER, help="the command's own options (kzlaw %(prog)s --help)")
     for name, (_, help_text) in commands.items():
         p = sub.add_parser(
             name,
@@ -271,6 +282,44 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
     return parser
 
 
+#: Commands whose module parses its own arguments: name -> (module, function, help).
+DELEGATED: dict[str, tuple[str, str, str]] = {
+    "export": ("kzlaw.akn", "export_command", "export versions as Akoma Ntoso 3.0 documents (needs the akn extra)"),
+}
+
+
+def _split_delegated(argv: list[str]) -> tuple[list[str], list[str] | None]:
+    """The global options and, if the command is a delegated one, the command and its own arguments."""
+    i = 0
+    while i < len(argv):
+        token = argv[i]
+        if token == "--data":
+            i += 2
+            continue
+        if token.startswith("-"):
+            i += 1
+            continue
+        return (argv[:i], argv[i:]) if token in DELEGATED else (argv, None)
+    return argv, None
+
+
+def _delegate(name: str, argv: Sequence[str], data: str | None) -> int:
+    import importlib
+
+    module, function, _ = DELEGATED[name]
+    try:
+        run: Callable[[list[str]], int] = getattr(importlib.import_module(module), function)
+    except ImportError as err:
+        print(f"kzlaw: error: 'kzlaw {name}' needs an optional extra ({err.name}): pip install 'kzlaw[akn]'", file=sys.stderr)
+        return 2
+    args = list(argv)
+    if data is not None and name == "export":
+        args = ["--statutes", data, *args]
+    elif data is not None:
+        args = ["--data", data, *args]
+    return run(args)
+
+
 COMMANDS: dict[str, tuple[Command, str]] = {
     "list": (cmd_list, "list the articles held"),
     "show": (cmd_show, "show an article or one version"),
@@ -283,7 +332,20 @@ COMMANDS: dict[str, tuple[Command, str]] = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 on any error, with one line saying why)."""
-    args = _parser(COMMANDS).parse_args(argv)
+    given = list(sys.argv[1:] if argv is None else argv)
+    head, rest = _split_delegated(given)
+    if rest is not None:
+        args = _parser(COMMANDS).parse_args([*head, rest[0]])
+        try:
+            return _delegate(rest[0], rest[1:], args.data)
+        except BrokenPipeError:  # pragma: no cover
+            return 0
+        except Exception as err:  # never a traceback for a user
+            if args.debug:
+                raise
+            print(f"kzlaw: error: {type(err).__name__}: {err} (run with --debug for the traceback)", file=sys.stderr)
+            return 2
+    args = _parser(COMMANDS).parse_args(given)
     if getattr(args, "json", False) and hasattr(args, "format"):
         args.format = "json"
     try:

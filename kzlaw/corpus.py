@@ -15,13 +15,26 @@ from typing import Literal
 
 from attrs import field, frozen
 
-from kzlaw.errors import BadReferenceError, UnknownArticleError, UnknownLawError
+from kzlaw.errors import AmbiguousDateError, BadReferenceError, UnknownArticleError, UnknownLawError
 from kzlaw.frozen import FrozenMap, frozen_map
 from kzlaw.model import Article, Code, Definition, Language, Law, Link, SourceDocument, Tag, Version
 from kzlaw.refs import Ref, parse_ref
 from kzlaw.when import as_date
 
-__all__ = ["Corpus", "Uncertainty", "resolve_corpus"]
+__all__ = ["Corpus", "Lookup", "Uncertainty", "resolve_corpus"]
+
+
+def _same_law(a: Version, b: Version) -> bool:
+    return (a.parts, a.notes, a.definitions) == (b.parts, b.notes, b.definitions)
+
+
+@frozen
+class Lookup:
+    """What :meth:`Corpus.lookup` found: the version, whether it is certain, and why not if it is not."""
+
+    version: Version
+    certain: bool
+    explanation: str
 
 
 @frozen
@@ -106,6 +119,24 @@ class Corpus:
             laws = ", ".join(v.amended_by for v in art.versions if v.amended_by) or "none"
             raise UnknownLawError(f"no version of {art.ref} was brought by law {r.law} (laws held: {laws})")
         return art.versions[-1]
+
+    def lookup(self, ref: str | Ref, when: dt.date | str | None = None) -> Lookup:
+        """The version a reference (or an article and ``when``) names, saying how sure that is.
+
+        Inside a window where the sources do not say which version was in force, a lookup still answers
+        when every candidate has the same legal content (parts, sanctions, notes, definitions): it gives
+        the latest candidate, ``certain=False`` and an explanation. Otherwise it raises
+        :class:`~kzlaw.errors.AmbiguousDateError`, whose message names the references to ask for instead.
+        """
+        try:
+            return Lookup(self.version(ref, when), True, "")
+        except AmbiguousDateError as err:
+            found = [self.version(c) for c in err.candidates]
+            if len(found) > 1 and all(_same_law(found[0], v) for v in found[1:]):
+                refs = ", ".join(v.ref for v in found)
+                why = f"the sources do not say which of {refs} was in force, but they read the same in law"
+                return Lookup(found[-1], False, why)
+            raise
 
     def resolve(self, ref: str | Ref) -> Article | Version:
         """An :class:`Article` for ``cc1997/128``, a :class:`Version` for ``cc1997/128@2006-03-02``."""
@@ -247,7 +278,8 @@ class Corpus:
         for law in self.laws.values():
             if law.adopted is None:
                 out.append(Uncertainty(f"law {law.id}", f"adoption date not stated: {law.note}"))
-            if not law.in_force.is_exact:
+            if not law.in_force.is_exact or law.in_force.note:
+                # an exact date with a note is one the sources state only loosely: say what they say
                 out.append(Uncertainty(f"law {law.id}", f"entry into force {law.in_force}: {law.in_force.note}"))
         for art in self.articles.values():
             for v in art.versions:

@@ -260,7 +260,7 @@ IDS = [f"{v.ref}-{lang}" for v, lang in HELD]
 
 def only(version: Version, language: str) -> Version:
     """The version with only one of its wordings: what one document holds."""
-    return attrs.evolve(version, wordings={language: version.wordings[language]})  # type: ignore[arg-type]
+    return attrs.evolve(version, wordings={language: version.wordings[language]})
 
 
 def tree(data: bytes) -> etree._Element:
@@ -299,7 +299,7 @@ def test_documents_in_several_languages_join_into_the_version() -> None:
     en = version.wordings["en"]
     # A synthetic second wording (the English words under "kk", marked as such), only to exercise the join.
     kk = attrs.evolve(en, language="kk", status="summary", title="synthetic test wording", summarises="en")
-    both = attrs.evolve(version, wordings={"en": en, "kk": kk})  # type: ignore[arg-type]
+    both = attrs.evolve(version, wordings={"en": en, "kk": kk})
     docs = [akn.to_akn(both, lang, CORPUS) for lang in both.languages]
     assert akn.from_akn(*docs) == both
     kk_doc = tree(docs[1])
@@ -417,7 +417,7 @@ def test_unusual_texts_still_round_trip() -> None:
     unnumbered = attrs.evolve(w.parts["base"], text=w.parts["base"].text.removeprefix("1. "))
     parts = {**w.parts, "qualified": spaced, "base": unnumbered}
     official = attrs.evolve(w, parts=parts, status="official", footnote="Footnote. A synthetic footnote, for the test.")
-    odd = attrs.evolve(version, wordings={"en": official})  # type: ignore[arg-type]
+    odd = attrs.evolve(version, wordings={"en": official})
     data = akn.to_akn(odd, "en", CORPUS)
     akn.validate(akn.parse_xml(data))
     assert akn.from_akn(data) == odd
@@ -425,7 +425,7 @@ def test_unusual_texts_still_round_trip() -> None:
     assert doc.find(".//a:paragraph[@eId='art_128__para_2']/a:content", NS) is not None
     assert doc.find(".//a:FRBRauthoritative", NS).get("value") == "true"
     assert doc.find(".//a:heading/a:authorialNote/a:p", NS).text == official.footnote
-    control = attrs.evolve(version, wordings={"en": attrs.evolve(w, title="bell\x07")})  # type: ignore[arg-type]
+    control = attrs.evolve(version, wordings={"en": attrs.evolve(w, title="bell\x07")})
     with pytest.raises(AknError, match="cannot be written as XML"):
         akn.to_akn(control, "en")
 
@@ -500,6 +500,13 @@ def test_export_command_writes_every_document_atomically(tmp_path: Path, capsys:
     assert {p: p.read_bytes() for p in files} == first
     assert akn.export_command(["-o", str(tmp_path / "one"), "cc2014/128@292-VI"]) == 0
     assert [p.name for p in (tmp_path / "one").rglob("*.xml")] == ["eng@2019-12-27.xml"]
+
+
+def test_export_command_reads_a_statute_folder(tmp_path: Path, statutes: Path) -> None:
+    out = tmp_path / "out"
+    assert akn.export_command(["--statutes", str(statutes), "-o", str(out), "cc1997/128"]) == 0
+    assert sorted(p.name for p in (out / "cc1997" / "128").iterdir()) == ["eng@2006-03-01.xml", "eng@2006-03-02.xml"]
+    assert akn.export_command(["--statutes", str(tmp_path / "none"), "-o", str(out)]) == 2
 
 
 def test_export_command_errors_exit_2_with_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
