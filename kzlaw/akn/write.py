@@ -63,7 +63,11 @@ def _k(tag: str) -> str:
 
 
 def _sub(parent: etree._Element, tag: str, text: str | None = None, **attrs: str | None) -> etree._Element:
-    element = etree.SubElement(parent, tag, {k: v for k, v in attrs.items() if v is not None})
+    given = {k: v for k, v in attrs.items() if v is not None}
+    try:
+        element = etree.SubElement(parent, tag, given)
+    except ValueError as err:  # an attribute with a control character XML 1.0 cannot hold
+        raise AknError(f"text cannot be written as XML ({err}): {str(given)[:60]!r}", element=tag) from None
     if text is not None:
         try:
             element.text = text
