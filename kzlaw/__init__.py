@@ -10,8 +10,9 @@ Submodules load on first use (:pep:`562`), so ``import kzlaw`` stays fast.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+import sys
+
+TYPE_CHECKING = False  # not `from typing import TYPE_CHECKING`: importing typing is most of `import kzlaw`
 
 __version__ = "0.2.0"
 
@@ -34,11 +35,13 @@ _NAMES: dict[str, str] = {
             "StatuteError",
             "StatuteSchemaError",
             "StatuteSyntaxError",
+            "TotalExceededError",
             "UnknownArticleError",
             "UnknownElementError",
             "UnknownLawError",
             "UnknownNameError",
             "UnknownPartError",
+            "UnknownPeriodError",
             "WriteError",
         ],
         "kzlaw.errors",
@@ -86,6 +89,8 @@ _NAMES: dict[str, str] = {
     **dict.fromkeys(["Ref", "parse_ref"], "kzlaw.refs"),
     **dict.fromkeys(["FrozenMap"], "kzlaw.frozen"),
     **dict.fromkeys(["AknError", "from_akn", "to_akn", "write_akn"], "kzlaw.akn"),
+    **dict.fromkeys(["Enforcement", "Figure", "Period", "Sentence", "load_enforcement"], "kzlaw.enforcement"),
+    **dict.fromkeys(["Derived", "EnforcementTable", "PartPenalty", "Row", "enforcement_table"], "kzlaw.practice"),
 }
 
 __all__ = [
@@ -104,42 +109,53 @@ __all__ = [
     "Corpus",
     "Coverage",
     "Definition",
+    "Derived",
     "Diff",
     "DuplicateEntryError",
     "ELEMENTS",
     "Element",
     "ElementResult",
+    "Enforcement",
+    "EnforcementTable",
     "Evidence",
+    "Figure",
     "FrozenMap",
     "InvalidValueError",
     "KzlawError",
     "Language",
     "Law",
     "Link",
+    "Lookup",
     "NotInForceError",
     "Note",
     "Part",
+    "PartPenalty",
     "PartWording",
     "Penalty",
     "PenaltyRow",
     "PenaltyTable",
+    "Period",
     "PeriodError",
     "RangeError",
     "Ref",
+    "Row",
     "RuleResult",
     "Sanction",
+    "Sentence",
     "Source",
     "SourceDocument",
     "StatuteError",
     "StatuteSchemaError",
     "StatuteSyntaxError",
     "Tag",
+    "TotalExceededError",
     "Uncertainty",
     "UnknownArticleError",
     "UnknownElementError",
     "UnknownLawError",
     "UnknownNameError",
     "UnknownPartError",
+    "UnknownPeriodError",
     "Version",
     "When",
     "WordDiff",
@@ -151,10 +167,12 @@ __all__ = [
     "diff",
     "diffs",
     "dump",
+    "enforcement_table",
     "from_akn",
     "gravity",
     "load",
     "load_article",
+    "load_enforcement",
     "parse_ref",
     "penalty_history",
     "to_akn",
@@ -167,7 +185,8 @@ def __getattr__(name: str) -> Any:
     module = _NAMES.get(name)
     if module is None:
         raise AttributeError(f"module 'kzlaw' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
+    __import__(module)
+    value = getattr(sys.modules[module], name)
     globals()[name] = value
     return value
 
@@ -177,6 +196,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
+    from typing import Any
+
     from kzlaw.akn import AknError, from_akn, to_akn, write_akn
     from kzlaw.alignment import Alignment, Coverage, ElementResult, Evidence, RuleResult, align
     from kzlaw.changes import CHANGE_KINDS, Change, Diff, diff, diffs
@@ -193,11 +214,13 @@ if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
         StatuteError,
         StatuteSchemaError,
         StatuteSyntaxError,
+        TotalExceededError,
         UnknownArticleError,
         UnknownElementError,
         UnknownLawError,
         UnknownNameError,
         UnknownPartError,
+        UnknownPeriodError,
         WriteError,
     )
     from kzlaw.frozen import FrozenMap
@@ -232,7 +255,9 @@ if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
         gravity,
         penalty_history,
     )
+    from kzlaw.practice import Derived, EnforcementTable, PartPenalty, Row, enforcement_table
     from kzlaw.protocol import ELEMENTS, Element
     from kzlaw.refs import Ref, parse_ref
     from kzlaw.worddiff import WordDiff, apply_patch, word_diff
+    from kzlaw.enforcement import Enforcement, Figure, Period, Sentence, load_enforcement
     from kzlaw.writer import dump

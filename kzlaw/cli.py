@@ -8,18 +8,21 @@ line (``kzlaw: error: ...``) and exits with 2; ``--debug`` shows the traceback i
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
-from kzlaw.corpus import Corpus
 from kzlaw.errors import BadReferenceError, KzlawError
-from kzlaw.model import Article, Version
+
+TYPE_CHECKING = False  # typing, json and the model load when a command needs them, not for `kzlaw --help`
+if TYPE_CHECKING:
+    from typing import Any, NoReturn
+
+    from kzlaw.corpus import Corpus
+    from kzlaw.model import Article, Version
+
+    Command = Callable[[argparse.Namespace, Corpus], int]
 
 __all__ = ["COMMANDS", "main"]
-
-Command = Callable[[argparse.Namespace, Corpus], int]
 
 
 def _out(text: str) -> None:
@@ -31,7 +34,13 @@ def _out(text: str) -> None:
 
 
 def _print_json(data: Any) -> None:
-    _out(json.dumps(data, ensure_ascii=False, indent=2))
+    _out(_json_text(data))
+
+
+def _json_text(data: Any) -> str:
+    import json
+
+    return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _lineage(corpus: Corpus, art: Article) -> list[dict[str, Any]]:
@@ -59,6 +68,7 @@ def cmd_list(args: argparse.Namespace, corpus: Corpus) -> int:
 
 def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
     """Show an article (all versions) or the version a dated reference names."""
+    from kzlaw.model import Article
     from kzlaw.present.json import version_data
     from kzlaw.present.text import render
     from kzlaw.refs import parse_ref
@@ -151,6 +161,22 @@ def cmd_penalties(args: argparse.Namespace, corpus: Corpus) -> int:
     return 0
 
 
+def cmd_enforcement(args: argparse.Namespace, corpus: Corpus) -> int:
+    """Show the enforcement figures of a period joined to the law in force, with derived measures and findings."""
+    from kzlaw.enforcement import load_enforcement
+    from kzlaw.practice import enforcement_table
+    from kzlaw.present.frame import csv_text
+
+    table = enforcement_table(args.period, corpus, load_enforcement(args.file, corpus))
+    if args.format == "json":
+        _print_json(table.to_dict())
+    elif args.format == "csv":
+        _out(csv_text(table))
+    else:
+        _out(table.to_text() if args.format == "text" else table.to_markdown())
+    return 0
+
+
 def cmd_diff(args: argparse.Namespace, corpus: Corpus) -> int:
     """Diff two versions, or every pair of consecutive versions of one article."""
     from kzlaw.changes import diff, diffs
@@ -176,7 +202,7 @@ def cmd_diff(args: argparse.Namespace, corpus: Corpus) -> int:
         return 0
     if args.format == "json":
         data: Any = found[0].to_dict() if len(args.refs) == 2 else [d.to_dict() for d in found]
-        text = json.dumps(data, ensure_ascii=False, indent=2)
+        text = _json_text(data)
     elif args.format == "csv":
         text = "".join(csv_text(d) if i == 0 else csv_text(d).split("\n", 1)[1] for i, d in enumerate(found))
     elif args.format == "html":
@@ -227,15 +253,29 @@ _EXAMPLES = {
     "report": "examples:\n  kzlaw report -o report\n  kzlaw report cc1997/128 cc2014/128 -o report-128",
     "align": "examples:\n  kzlaw align cc1997/128\n  kzlaw align cc2014/128@latest --json\n"
     "  kzlaw align cc1997/128 --format csv",
+    "enforcement": "examples:\n  kzlaw enforcement 2009\n  kzlaw enforcement 2022 --json\n"
+    "  kzlaw enforcement 2010-H1 --format csv",
     "penalties": "examples:\n  kzlaw penalties cc1997/271@2010-01-01 cc1997/128@2010-01-01\n"
     "  kzlaw penalties cc2014/308 --format csv",
 }
 
 
+class _UsageError(KzlawError, ValueError):
+    """A command line argparse cannot read (main prints it on one line and returns 2)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error raises :class:`_UsageError` instead of printing usage and exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        """Raise the usage error (``kzlaw: error: ...`` on one line, with where to get help)."""
+        raise _UsageError(f"{message} (see {self.prog} --help)")
+
+
 def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser:
     from kzlaw import __version__
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="kzlaw",
         description="Kazakhstan's anti-trafficking criminal law as versioned data.",
         epilog="References: cc1997/128 (an article), cc1997/128@2006-03-02 (the version in force that day), "
@@ -278,6 +318,10 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
         if name in ("align", "penalties"):
             p.add_argument("refs", nargs="+", metavar="REF", help="a version, or an article for all its versions")
             p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+        if name == "enforcement":
+            p.add_argument("period", nargs="?", help="a period of the file: 2009, 2010-H1, 2022 (default: all)")
+            p.add_argument("--format", choices=["text", "markdown", "json", "csv"], default="text")
+            p.add_argument("--file", metavar="FILE", help="an enforcement file instead of the statute folder's own")
         p.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
@@ -327,11 +371,20 @@ COMMANDS: dict[str, tuple[Command, str]] = {
     "report": (cmd_report, "write an HTML report of the corpus (the main job)"),
     "align": (cmd_align, "check versions against the UN Trafficking Protocol"),
     "penalties": (cmd_penalties, "compare penalties part by part, with gravity and benchmarks"),
+    "enforcement": (cmd_enforcement, "enforcement figures joined to the law in force, with findings"),
 }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 on any error, with one line saying why)."""
+    try:
+        return _main(argv)
+    except _UsageError as err:
+        print(f"kzlaw: error: {err}", file=sys.stderr)
+        return 2
+
+
+def _main(argv: Sequence[str] | None) -> int:
     given = list(sys.argv[1:] if argv is None else argv)
     head, rest = _split_delegated(given)
     if rest is not None:

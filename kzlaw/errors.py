@@ -21,11 +21,13 @@ __all__ = [
     "StatuteError",
     "StatuteSchemaError",
     "StatuteSyntaxError",
+    "TotalExceededError",
     "UnknownArticleError",
     "UnknownElementError",
     "UnknownLawError",
     "UnknownNameError",
     "UnknownPartError",
+    "UnknownPeriodError",
     "WriteError",
 ]
 
@@ -86,6 +88,10 @@ class PeriodError(StatuteError):
     """Periods are unordered, overlap, end before they start, or fall outside their code's period."""
 
 
+class TotalExceededError(StatuteError):
+    """Figures of an enforcement file that break down a stated total sum to more than it."""
+
+
 class DuplicateEntryError(StatuteError):
     """Two entries share what must be unique: part numbers or ids, circumstance labels, articles, refs."""
 
@@ -133,6 +139,10 @@ class AmbiguousDateError(KzlawError, LookupError):
     def __init__(self, message: str, candidates: tuple[str, ...]) -> None:
         self.candidates = candidates
         super().__init__(message)
+
+
+class UnknownPeriodError(KzlawError, LookupError):
+    """No enforcement figure is held for the period asked; the message lists the periods held."""
 
 
 class WriteError(KzlawError, OSError):

@@ -18,7 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kzlaw.corpus import Corpus
     from kzlaw.penalties import PenaltyTable
 
-__all__ = ["available", "plot_coverage", "plot_penalties", "plot_penalty_history", "to_svg"]
+__all__ = ["available", "plot_coverage", "plot_enforcement", "plot_penalties", "plot_penalty_history", "to_svg"]
 
 _STATUS = {"constitutive": 2, "aggravating": 1, "absent": 0}
 
@@ -139,3 +139,10 @@ def to_svg(fig: Any) -> str:
     plt.close(fig)
     text = buf.getvalue()
     return re.sub(r"<metadata>.*?</metadata>", "", text[text.index("<svg") :], flags=re.S)
+
+
+def plot_enforcement(table: Any, ax: Any = None) -> Any:
+    """Cases by article against the article's maximum penalty, one panel per period (see :mod:`kzlaw.plot_practice`)."""
+    from kzlaw.plot_practice import plot_enforcement as draw
+
+    return draw(table, ax)

@@ -84,3 +84,18 @@ def test_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], ref:
     assert err.startswith("kzlaw: error: ")
     assert words in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_enforcement(capsys: pytest.CaptureFixture[str]) -> None:
+    import csv
+    import io
+
+    assert main(["enforcement", "2009"]) == 0
+    assert "78% of cases opened (212 of 271)" in capsys.readouterr().out
+    assert main(["enforcement", "2009", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["findings"][0].startswith("In 2009, 78%")
+    assert main(["enforcement", "2010-H1", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert [int(r["count"]) for r in rows] == [18, 10, 8, 10, 4, 110]
+    assert main(["enforcement", "1990"]) == 2
+    assert "no figures for period '1990'" in capsys.readouterr().err

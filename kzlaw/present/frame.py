@@ -49,6 +49,7 @@ def _register() -> None:
     from kzlaw.penalties import PenaltyRow, PenaltyTable
     from kzlaw.present.json import to_data
     from kzlaw.present.labels import element_label
+    from kzlaw.present.practice import frame_view  # noqa: F401  (registers the enforcement views)
 
     @rows.register(PenaltyTable)
     def _penalties(t: PenaltyTable) -> list[dict[str, Any]]:

@@ -94,6 +94,7 @@ def _register() -> None:
     from kzlaw.corpus import Corpus, Uncertainty
     from kzlaw.model import Article, Version
     from kzlaw.penalties import BENCHMARKS, PenaltyRow, PenaltyTable
+    from kzlaw.present.practice import html_view  # noqa: F401  (registers the enforcement views)
 
     @render.register(Version)
     def _version(v: Version, standalone: bool = False, styled: bool = True, language: str | None = None) -> str:

@@ -133,6 +133,7 @@ def _converter() -> Any:
     from kzlaw.corpus import Uncertainty
     from kzlaw.model import Version
     from kzlaw.penalties import BenchmarkResult, PenaltyRow, PenaltyTable
+    from kzlaw.present.practice import json_view  # noqa: F401  (registers the enforcement shapes)
 
     conv = json_converter()
     conv.register_unstructure_hook(Change, make_dict_unstructure_fn(Change, conv))

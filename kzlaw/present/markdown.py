@@ -57,6 +57,7 @@ def _register() -> None:
     from kzlaw.alignment import DEFINITIONAL, Alignment, Coverage
     from kzlaw.changes import Diff
     from kzlaw.penalties import PenaltyTable
+    from kzlaw.present.practice import markdown_view  # noqa: F401  (registers the enforcement views)
 
     @render.register(Diff)
     def _diff(d: Diff) -> str:

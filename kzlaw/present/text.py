@@ -44,6 +44,7 @@ def _register() -> None:
     from kzlaw.corpus import Corpus, Uncertainty
     from kzlaw.model import Article, Version
     from kzlaw.penalties import PenaltyRow, PenaltyTable
+    from kzlaw.present.practice import text_view  # noqa: F401  (registers the enforcement views)
 
     @render.register(Version)
     def _version(v: Version, color: bool = False, language: str | None = None) -> str:
