@@ -329,6 +329,11 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
 #: Commands whose module parses its own arguments: name -> (module, function, help).
 DELEGATED: dict[str, tuple[str, str, str]] = {
     "export": ("kzlaw.akn", "export_command", "export versions as Akoma Ntoso 3.0 documents (needs the akn extra)"),
+    "verify-official": (
+        "kzlaw.official",
+        "verify_official_command",
+        "compare the held official wordings with a fresh copy of the official text",
+    ),
 }
 
 

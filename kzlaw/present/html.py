@@ -16,7 +16,7 @@ from typing import Any
 from kzlaw.present import labels
 from kzlaw.words import STATUS_LABELS, STATUS_MARKS
 
-__all__ = ["CSS", "esc", "page", "render"]
+__all__ = ["CSS", "esc", "page", "redline", "render", "side_by_side"]
 
 #: The one stylesheet of kzlaw's HTML (notebook fragments, the report and standalone pages).
 CSS = """
@@ -88,6 +88,49 @@ def redline(ops: Any) -> str:
     return "".join(esc(t) if op == 0 else f"<{tag[op]}>{esc(t)}</{tag[op]}>" for op, t in ops)
 
 
+def side_by_side(d: Any) -> str:
+    """A diff as a two-column table, old | new, parts aligned by their stable ids (a new part has no left side)."""
+    from kzlaw.worddiff import word_diff
+
+    ow, nw = d.old.wording(d.language), d.new.wording(d.language)
+    olds = {p.id: p for p in d.old.parts}
+    rows = []
+    for p in d.new.parts:
+        q = olds.pop(p.id, None)
+        old_text = ow.part(q.id) if q else ""
+        ops = word_diff(old_text, nw.part(p.id)).ops
+        left = "".join(esc(t) if op == 0 else f"<del>{esc(t)}</del>" for op, t in ops if op <= 0)
+        right = "".join(esc(t) if op == 0 else f"<ins>{esc(t)}</ins>" for op, t in ops if op >= 0)
+        rows.append(f"<tr><td class='kz-text'>{left}</td><td class='kz-text'>{right}</td></tr>")
+    for q in olds.values():
+        rows.append(f"<tr><td class='kz-text'><del>{esc(ow.part(q.id))}</del></td><td></td></tr>")
+    return (
+        "<h4>Side by side</h4><table class='kz-side'>"
+        f"<tr><th>{esc(labels.version_label(d.old))}</th><th>{esc(labels.version_label(d.new))}</th></tr>"
+        f"{''.join(rows)}</table>"
+    )
+
+
+_side_table = side_by_side
+
+#: Short column headings for the benchmarks (the legend under each table gives the full label and rule).
+_SHORT = {
+    "untoc.serious_crime": "UN Convention (4 y)",
+    "tip.prescribed_max4": "US TIP (4 y)",
+    "eu.directive_2011_36.base": "EU base (5 y)",
+    "eu.directive_2011_36.aggravated": "EU aggravated (10 y)",
+    "kz.rape": "Rape article",
+    "tvpa.stringent": "US TVPA",
+}
+_OUTCOME = {"not applicable": "n/a"}
+_ELEMENT_ID = re.compile(r"\b(?:act|means|purpose|rule|liability)\.[a-z_0-9]+\b")
+
+
+def _words(text: str) -> str:
+    """A sentence with Protocol element ids replaced by the Protocol's words."""
+    return _ELEMENT_ID.sub(lambda m: labels.element_label(m.group()), text)
+
+
 def _register() -> None:
     from kzlaw.alignment import Alignment, Coverage
     from kzlaw.changes import Change, Diff
@@ -95,6 +138,7 @@ def _register() -> None:
     from kzlaw.model import Article, Version
     from kzlaw.penalties import BENCHMARKS, PenaltyRow, PenaltyTable
     from kzlaw.present.practice import html_view  # noqa: F401  (registers the enforcement views)
+    from kzlaw.present import official as _official  # noqa: F401  (registers the official-text views)
 
     @render.register(Version)
     def _version(v: Version, standalone: bool = False, styled: bool = True, language: str | None = None) -> str:
@@ -153,8 +197,11 @@ def _register() -> None:
             for a in c
         )
         n = len(c.uncertainties())
+        from kzlaw.loader import bundled_path  # the bundled folder is named, not its path on this machine
+
+        where = "kzlaw's bundled data" if c.root == str(bundled_path()) else (c.root or "memory")
         inner = (
-            f"<h3>kzlaw corpus: {len(c)} articles</h3><p class='kz-meta'>from {esc(c.root or 'memory')}; "
+            f"<h3>kzlaw corpus: {len(c)} articles</h3><p class='kz-meta'>from {esc(where)}; "
             f"{n} data the sources do not confirm (see <code>corpus.uncertainties()</code>)</p>"
             f"<div class='kz-scroll'><table><tr><th>Article</th><th>Title</th><th>Versions</th><th>Role</th></tr>"
             f"{rows}</table></div>"
@@ -177,33 +224,13 @@ def _register() -> None:
             "<p class='kz-legend'><ins>inserted words</ins> are underlined, <del>deleted words</del> struck "
             f"through. Compared: the {esc(d.old.wording(d.language).status_label)} ({esc(d.language)}).</p>"
         )
-        side = _side_by_side(d) if side_by_side else ""
+        side = _side_table(d) if side_by_side else ""
         inner = (
             f"<h3>{esc(labels.version_label(d.old))} → {esc(labels.version_label(d.new))}</h3>"
             f"<p class='kz-meta'>{esc(d.old.ref)} → {esc(d.new.ref)}</p>"
             f"<ul>{items or '<li>no structural change</li>'}</ul>{legend}<div class='kz-text'>{body}</div>{side}"
         )
         return _finish(f"{d.old.ref} → {d.new.ref}", inner, standalone, styled)
-
-    def _side_by_side(d: Diff) -> str:
-        from kzlaw.worddiff import word_diff
-
-        ow, nw = d.old.wording(d.language), d.new.wording(d.language)
-        olds = {p.id: p for p in d.old.parts}
-        rows = []
-        for p in d.new.parts:
-            q = olds.pop(p.id, None)
-            old_text = ow.part(q.id) if q else ""
-            ops = word_diff(old_text, nw.part(p.id)).ops
-            left = "".join(esc(t) if op == 0 else f"<del>{esc(t)}</del>" for op, t in ops if op <= 0)
-            right = "".join(esc(t) if op == 0 else f"<ins>{esc(t)}</ins>" for op, t in ops if op >= 0)
-            rows.append(f"<tr><td class='kz-text'>{left}</td><td class='kz-text'>{right}</td></tr>")
-        for q in olds.values():
-            rows.append(f"<tr><td class='kz-text'><del>{esc(ow.part(q.id))}</del></td><td></td></tr>")
-        return (
-            f"<h4>Side by side</h4><table class='kz-side'><tr><th>{esc(d.old.ref)}</th><th>{esc(d.new.ref)}</th></tr>"
-            f"{''.join(rows)}</table>"
-        )
 
     @render.register(Alignment)
     def _alignment(a: Alignment, standalone: bool = False, styled: bool = True) -> str:
@@ -220,7 +247,7 @@ def _register() -> None:
                 f"<td class='kz-{esc(r.status)}'>{esc(STATUS_LABELS[r.status])}</td><td>{evidence}{remarks}</td></tr>"
             )
         rules = "".join(
-            f"<tr><td>{esc(labels.element_label(r.rule))}</td><td>{esc(r.status)}</td><td>{esc(r.explanation)}</td></tr>"
+            f"<tr><td>{esc(labels.element_label(r.rule))}</td><td>{esc(r.status)}</td><td>{esc(_words(r.explanation))}</td></tr>"
             for r in a.rules.values()
         )
         summary = "".join(f"<li>{esc(s)}</li>" for s in a.summary)
@@ -236,7 +263,11 @@ def _register() -> None:
     def _coverage(c: Coverage, standalone: bool = False, styled: bool = True) -> str:
         from kzlaw.alignment import DEFINITIONAL
 
-        head = "".join(f"<th title='{esc(labels.version_label_ref(ref))}'>{esc(ref)}</th>" for ref in c.refs)
+        head = "".join(
+            f"<th title='{esc(labels.version_label_ref(ref))}'>{esc(labels.article_label(ref))}"
+            f"<br><small>{esc(ref.partition('@')[2])}</small></th>"
+            for ref in c.refs
+        )
         rows = "".join(
             f"<tr><td>{esc(labels.element_label(el))}</td>"
             + "".join(
@@ -257,13 +288,18 @@ def _register() -> None:
     @render.register(PenaltyTable)
     def _penalty_table(t: PenaltyTable, standalone: bool = False, styled: bool = True) -> str:
         ids = list(BENCHMARKS)
-        head = "".join(f"<th title='{esc(BENCHMARKS[i].rule)}'>{esc(labels.benchmark_label(i))}</th>" for i in ids)
+        head = "".join(f"<th title='{esc(labels.benchmark_label(i))}'>{esc(_SHORT.get(i, i))}</th>" for i in ids)
+        legend = "".join(
+            f"<li><b>{esc(_SHORT.get(i, i))}</b>: {esc(labels.benchmark_label(i))}; {esc(BENCHMARKS[i].rule)} "
+            f"({esc(BENCHMARKS[i].source)}) <small>{esc(i)}</small></li>"
+            for i in ids
+        )
         body = "".join(
             f"<tr><td>{esc(labels.article_label(r.ref))}<br><small>{esc(r.ref)}</small></td><td>{esc(r.part)}</td>"
             f"<td>{esc('; '.join(r.options))}</td><td>{esc(r.range_text())}</td><td>{esc(r.gravity)}</td>"
             + "".join(
                 f"<td class='kz-{esc(r.benchmarks[i].outcome)}' title='{esc(r.benchmarks[i].detail)}'>"
-                f"{esc(r.benchmarks[i].outcome)}</td>"
+                f"{esc(_OUTCOME.get(r.benchmarks[i].outcome, r.benchmarks[i].outcome))}</td>"
                 for i in ids
             )
             + "</tr>"
@@ -272,6 +308,7 @@ def _register() -> None:
         inner = (
             "<div class='kz-scroll'><table><tr><th>Version</th><th>Part</th><th>Options</th><th>Imprisonment</th>"
             f"<th>Gravity</th>{head}</tr>{body}</table></div>"
+            f"<details class='kz-legend'><summary>Benchmarks</summary><ul>{legend}</ul></details>"
         )
         return _finish("Penalties", inner, standalone, styled)
 

@@ -45,6 +45,7 @@ def _register() -> None:
     from kzlaw.model import Article, Version
     from kzlaw.penalties import PenaltyRow, PenaltyTable
     from kzlaw.present.practice import text_view  # noqa: F401  (registers the enforcement views)
+    from kzlaw.present import official as _official  # noqa: F401  (registers the official-text views)
 
     @render.register(Version)
     def _version(v: Version, color: bool = False, language: str | None = None) -> str:
