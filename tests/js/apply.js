@@ -4,6 +4,11 @@
 const DiffMatchPatch = require("diff-match-patch");
 
 const dmp = new DiffMatchPatch();
+// Exact application: a hunk must match at exactly its stated offset (no fuzzy search nearby), so a
+// patch whose offsets are not in UTF-16 code units fails instead of being rescued by fuzzy matching.
+dmp.Match_Threshold = 0;
+dmp.Match_Distance = 0;
+dmp.Patch_DeleteThreshold = 0;
 let input = "";
 process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk) => { input += chunk; });
