@@ -21,7 +21,7 @@ from kzlaw.model import Article, Code, Definition, Language, Law, Link, SourceDo
 from kzlaw.refs import Ref, parse_ref
 from kzlaw.when import as_date
 
-__all__ = ["Corpus", "Lookup", "Uncertainty", "resolve_corpus"]
+__all__ = ["Corpus", "Lookup", "Uncertainties", "Uncertainty", "resolve_corpus"]
 
 
 def _same_law(a: Version, b: Version) -> bool:
@@ -52,6 +52,25 @@ class Uncertainty:
 
     def __str__(self) -> str:
         return f"{self.where}: {self.what}"
+
+
+class Uncertainties(tuple[Uncertainty, ...]):
+    """What :meth:`Corpus.uncertainties` returns: a tuple of :class:`Uncertainty`, with a short repr and HTML."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        laws = sum(1 for u in self if u.where.startswith(("law ", "code ")))
+        rest = len(self) - laws
+        return f"<Uncertainties: {len(self)} data not confirmed ({laws} on laws and codes, {rest} on versions)>"
+
+    def __str__(self) -> str:
+        return "\n".join(str(u) for u in self)
+
+    def _repr_html_(self) -> str:
+        from kzlaw.present import html
+
+        return html.render(self)
 
 
 def resolve_corpus(corpus: Corpus | None) -> Corpus:
@@ -150,8 +169,8 @@ class Corpus:
         of the article; a dated reference its version; an iterable, each of its items.
 
         >>> import kzlaw
-        >>> [v.ref for v in kzlaw.load().versions("cc1997/271", "cc1997/128@2007-01-01")]
-        ['cc1997/271@2009-12-31', 'cc1997/271@2010-01-01', 'cc1997/128@2006-03-02']
+        >>> [v.ref for v in kzlaw.load().versions("cc1997/270", "cc1997/128@2007-01-01")][-3:]
+        ['cc1997/270@2011-law-enforcement', 'cc1997/270@2013-anti-trafficking', 'cc1997/128@2006-03-02']
         """
         out: list[Version] = []
         for item in items:
@@ -201,7 +220,9 @@ class Corpus:
         """Like :meth:`definitions`, each with the version that holds it (to quote its words)."""
         found = [(version, d) for d in version.definitions if d.term == term and d.applies(version.article)]
         day = version.reference_day()
-        for art in self._defining.get(version.code, ()):
+        index = self._defining  # only the articles that define this term for this article (issue #12)
+        held = (*index.get((version.code, term, ""), ()), *index.get((version.code, term, version.article), ()))
+        for _, art in sorted(dict(held).items()):
             if art.number == version.article or day is None:
                 continue
             possible = [v for v in art.versions if v.in_force_on(day) != "no"]
@@ -238,13 +259,17 @@ class Corpus:
         return tuple(v for a in self.lineage(art.ref) for v in a.versions)
 
     @functools.cached_property
-    def _defining(self) -> Mapping[str, tuple[Article, ...]]:
-        """The articles of each code that hold definitions (computed once: lookups stay linear)."""
-        out: dict[str, list[Article]] = {}
-        for art in self.articles.values():
-            if any(v.definitions for v in art.versions):
-                out.setdefault(art.code, []).append(art)
-        return FrozenMap({code: tuple(arts) for code, arts in out.items()})
+    def _defining(self) -> Mapping[tuple[str, str, str], tuple[tuple[int, Article], ...]]:
+        """By (code, term, article number or "" for the whole code), the articles defining it, with their place.
+
+        Computed once, so that a lookup visits only the articles that can answer it and stays linear.
+        """
+        out: dict[tuple[str, str, str], list[tuple[int, Article]]] = {}
+        for i, art in enumerate(self.articles.values()):
+            keys = {(art.code, d.term, n) for v in art.versions for d in v.definitions for n in d.applies_to or ("",)}
+            for key in keys:
+                out.setdefault(key, []).append((i, art))
+        return FrozenMap({key: tuple(arts) for key, arts in out.items()})
 
     @functools.cached_property
     def _reverse_links(self) -> Mapping[str, tuple[Link, ...]]:
@@ -257,7 +282,7 @@ class Corpus:
                 out.setdefault(target, []).append(Link(flip[link.relation], other.ref, link.source))
         return FrozenMap({ref: tuple(links) for ref, links in out.items()})
 
-    def uncertainties(self) -> tuple[Uncertainty, ...]:
+    def uncertainties(self) -> Uncertainties:
         """Every datum the sources do not confirm, each an :class:`Uncertainty` (where, what and why).
 
         Dates known only within bounds, dates taken from kzlaw's own brief rather than a legal source,
@@ -299,7 +324,7 @@ class Corpus:
                     ]
                 if v.remarks:
                     out.append(Uncertainty(v.ref, v.remarks))
-        return tuple(out)
+        return Uncertainties(out)
 
     def _repr_html_(self) -> str:
         from kzlaw.present import html
@@ -308,4 +333,13 @@ class Corpus:
 
     def __repr__(self) -> str:
         per_code = ", ".join(f"{c}: {len(self.select(c, None))}" for c in self.codes)
-        return f"<Corpus {len(self.articles)} articles ({per_code}) from {self.root or 'memory'}>"
+        return f"<Corpus {len(self.articles)} articles ({per_code}) from {self.origin}>"
+
+    @property
+    def origin(self) -> str:
+        """Where the corpus was loaded from, in words: ``kzlaw's bundled statutes``, a folder, or ``memory``."""
+        if not self.root:
+            return "memory"
+        from kzlaw.loader import bundled_path
+
+        return "kzlaw's bundled statutes" if self.root == str(bundled_path()) else self.root

@@ -339,8 +339,8 @@ def penalty_history(ref: str | Ref | Article, corpus: Corpus | None = None) -> P
     >>> import kzlaw
     >>> rows = kzlaw.penalty_history("cc2014/128").rows
     >>> [(r.ref, r.imprisonment_max_months) for r in rows if r.is_most_aggravated]
-    [('cc1997/128@2006-03-01', 96), ('cc1997/128@2006-03-02', 180), ('cc2014/128@2015-01-01', 180),
-     ('cc2014/128@292-VI', 180), ('cc2014/128@111-VIII', 180)]
+    [('cc1997/128@2006-03-01', 96), ('cc1997/128@2006-03-02', 180), ('cc1997/128@2013-anti-trafficking', 180),
+     ('cc2014/128@2015-01-01', 180), ('cc2014/128@292-VI', 180), ('cc2014/128@111-VIII', 180)]
     """
     corpus = resolve_corpus(corpus)
     return compare_penalties(*corpus.history(ref if isinstance(ref, Article) else corpus.article(ref)), corpus=corpus)

@@ -93,13 +93,18 @@ def test_308_part_1_options(corpus: kzlaw.Corpus) -> None:
     assert part.sanction.fully_known
 
 
-def test_308_before_2018_is_partly_unknown(corpus: kzlaw.Corpus) -> None:
-    part = corpus.version("cc2014/308@2016-01-01").part("1")
-    assert part.sanction.unknown
-    assert not part.sanction.imprisonment_known
+def test_308_and_134_before_2018_are_settled_by_the_reconstructed_official_text(corpus: kzlaw.Corpus) -> None:
+    v = corpus.version("cc2014/308@2016-01-01")
+    part = v.part("1")
+    assert part.sanction.fully_known
+    assert part.sanction.imprisonment_known
     assert "community_service" not in [p.kind for p in part.sanction.main]
-    assert all(not p.confirmed for p in part.sanction.main)
-    assert not corpus.version("cc2014/134@2016-01-01").part("1").sanction.imprisonment_known
+    assert all(p.confirmed for p in part.sanction.main + part.sanction.additional)
+    assert v.wording("ru").status == "official"
+    assert "общественным работам" not in v.wording("ru").part("base")
+    v134 = corpus.version("cc2014/134@2016-01-01")
+    assert v134.part("1").sanction.imprisonment_months() == (36, 60)
+    assert all(p.confirmed for q in v134.parts for p in q.sanction.main + q.sanction.additional)
     assert corpus.version("cc2014/134@2022-06-01").part("1").sanction.imprisonment_known
 
 
@@ -126,7 +131,8 @@ def test_amending_laws_have_adoption_and_uncertain_entry_into_force(corpus: kzla
     law = corpus.laws["292-VI"]
     assert law.adopted == dt.date(2019, 12, 27)
     assert not law.in_force.is_exact
-    assert (law.in_force.earliest, law.in_force.latest) == (dt.date(2019, 12, 27), dt.date(2020, 1, 31))
+    assert (law.in_force.earliest, law.in_force.latest) == (dt.date(2020, 1, 6), dt.date(2020, 1, 31))
+    assert "десяти календарных дней" in version(corpus, "128", "292-VI").wording("ru").footnote
     assert corpus.laws["111-VIII"].in_force.latest is None
     assert corpus.laws["226-V"].in_force.date == dt.date(2015, 1, 1)
     assert version(corpus, "128", "292-VI").valid_from == law.in_force
@@ -137,9 +143,9 @@ def test_at_inside_an_uncertain_window_refuses_to_pick(corpus: kzlaw.Corpus) -> 
     with pytest.raises(kzlaw.AmbiguousDateError) as caught:
         art.at(dt.date(2020, 1, 10))
     assert caught.value.candidates == ("cc2014/128@2015-01-01", "cc2014/128@292-VI")
-    assert "between 2019-12-27 and 2020-01-31" in str(caught.value)
+    assert "between 2020-01-06 and 2020-01-31" in str(caught.value)
     assert [v.ref for v in art.candidates(dt.date(2020, 1, 10))] == list(caught.value.candidates)
-    assert art.at(dt.date(2019, 12, 26)).amended_by == "226-V"
+    assert art.at(dt.date(2020, 1, 5)).amended_by == "226-V"  # ten days after publication cannot have passed
     assert art.at(dt.date(2020, 2, 1)).amended_by == "292-VI"
     with pytest.raises(kzlaw.AmbiguousDateError):
         art.at(dt.date(2026, 1, 1))  # 111-VIII's entry into force has no known upper bound
@@ -172,7 +178,7 @@ def test_history_traces_the_maximum_term_from_1998(corpus: kzlaw.Corpus) -> None
     history = corpus.article("cc2014/128").history(corpus)
     assert [v.ref for v in history][:2] == ["cc1997/128@2006-03-01", "cc1997/128@2006-03-02"]
     maxima = [max(p.sanction.imprisonment_months()[1] or 0 for p in v.parts) for v in history]
-    assert maxima == [96, 180, 180, 180, 180]
+    assert maxima == [96, 180, 180, 180, 180, 180]
 
 
 def test_definitions_of_exploitation(corpus: kzlaw.Corpus) -> None:

@@ -56,7 +56,7 @@ def test_csv(capsys: pytest.CaptureFixture[str], command: str) -> None:
     assert rows
     assert {"ref"} <= set(rows[0])
     refs = {r["ref"] for r in rows}
-    assert refs == {"cc1997/128@2006-03-01", "cc1997/128@2006-03-02"}
+    assert refs == {"cc1997/128@2006-03-01", "cc1997/128@2006-03-02", "cc1997/128@2013-anti-trafficking"}
 
 
 def test_diff_changes_as_csv(capsys: pytest.CaptureFixture[str]) -> None:

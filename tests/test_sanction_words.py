@@ -24,10 +24,10 @@ EXCEPTIONS: dict[tuple[str, str, str], tuple[str, str]] = {
         "law after 292-VI. The two official texts differ, so the structure cannot agree with both.",
         "quyse/kz-laws kaz/81097.md, commit 0075f5e, art. 116 (offset 202749), part 3; rus/81097.md, commit 0396b99",
     ),
-    ("cc1997/133@2006-03-02", "4", "ru"): (
-        "The official words make confiscation mandatory ('с конфискацией имущества'); the structure follows the "
-        "unofficial translation, 'with or without confiscation of property'. The footnote cites only the law of "
-        "2 March 2006 No. 131, so the official words are this version's: the data should follow them.",
+    ("cc1997/133@2006-03-02", "4", "en"): (
+        "The unofficial translation says 'with or without confiscation of property'; the official Russian says "
+        "'с конфискацией имущества' (mandatory), and its footnote cites only the law of 2 March 2006 No. 131, so the "
+        "structure follows the official words (issue #11) and the translation is the one that disagrees.",
         "quyse/kz-laws rus/8.md, commit 5b8bef5, art. 133 part 4 (offset 156359); iphr-2010, Appendix 1, art. 133",
     ),
 }
