@@ -57,7 +57,6 @@ _NAMES: dict[str, str] = {
             "Language",
             "Law",
             "Link",
-    "Lookup",
             "Note",
             "Part",
             "PartWording",

@@ -253,8 +253,8 @@ def _rules(
     have = [a for a in acts if covered[a]]
     lacking = [a for a in acts if not covered[a]]
     status: RuleStatus = "met" if not lacking else "partly" if have else "not met"
-    explanation = f"base offences that need no means cover {', '.join(have) or 'no Protocol act'}" + (
-        f"; not covered without means: {', '.join(lacking)}" if lacking else ""
+    explanation = f"base offences that need no means cover {_names(have) if have else 'no Protocol act'}" + (
+        f"; not covered without means: {_names(lacking)}" if lacking else ""
     )
     evidence = tuple(ev for a in acts for ref in covered[a] for ev in results[ref][a].evidence if ev.place == "part 1")
     rules["rule.child_no_means"] = RuleResult("rule.child_no_means", status, explanation, evidence)

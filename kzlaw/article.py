@@ -98,7 +98,9 @@ class Article:
     ``in_force_from`` and ``in_force_to`` are the code's own period, filled in by the loader.
     """
 
-    code: str = field(validator=token(CODE_TOKEN, "code id"))
+    code: str = field(
+        validator=token(CODE_TOKEN, "code id", "a lower-case letter, then lower-case letters, digits or '_'")
+    )
     number: str = field(validator=token(ARTICLE_TOKEN, "article number"))
     versions: tuple[Version, ...] = field(converter=tuple, validator=_versions)
     role: Role = "offence"

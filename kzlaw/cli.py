@@ -380,12 +380,19 @@ COMMANDS: dict[str, tuple[Command, str]] = {
 }
 
 
+def _error(message: str) -> None:
+    """Print an error on one line, its control characters shown, not obeyed (a hostile ref or file name)."""
+    from kzlaw.present.text import clean
+
+    print("kzlaw: error: " + " ".join(clean(message).splitlines()), file=sys.stderr)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 2 on any error, with one line saying why)."""
     try:
         return _main(argv)
     except _UsageError as err:
-        print(f"kzlaw: error: {err}", file=sys.stderr)
+        _error(f"{err}")
         return 2
 
 
@@ -401,7 +408,7 @@ def _main(argv: Sequence[str] | None) -> int:
         except Exception as err:  # never a traceback for a user
             if args.debug:
                 raise
-            print(f"kzlaw: error: {type(err).__name__}: {err} (run with --debug for the traceback)", file=sys.stderr)
+            _error(f"{type(err).__name__}: {err} (run with --debug for the traceback)")
             return 2
     args = _parser(COMMANDS).parse_args(given)
     if getattr(args, "json", False) and hasattr(args, "format"):
@@ -416,12 +423,12 @@ def _main(argv: Sequence[str] | None) -> int:
     except KzlawError as err:
         if args.debug:
             raise
-        print(f"kzlaw: error: {err}", file=sys.stderr)
+        _error(f"{err}")
         return 2
     except (Exception, RecursionError) as err:  # never a traceback for a user, whatever the input
         if args.debug:
             raise
-        print(f"kzlaw: error: {type(err).__name__}: {err} (run with --debug for the traceback)", file=sys.stderr)
+        _error(f"{type(err).__name__}: {err} (run with --debug for the traceback)")
         return 2
 
 

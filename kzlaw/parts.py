@@ -49,7 +49,11 @@ class Circumstance:
     Its words are in each wording (:meth:`Wording.circumstance`).
     """
 
-    label: str = field(validator=token(r"[0-9A-Za-z?]+(?:[-.][0-9A-Za-z]+)*", "circumstance label"))
+    label: str = field(
+        validator=token(
+            r"[0-9A-Za-z?]+(?:[-.][0-9A-Za-z]+)*", "circumstance label", "letters and digits, joined by '-' or '.'"
+        )
+    )
     tags: tuple[str, ...] = field(default=(), converter=tuple, validator=tag_list)
 
 
@@ -67,7 +71,9 @@ class Part:
     """
 
     number: str = field(validator=token(ARTICLE_TOKEN, "part number"))
-    id: str = field(validator=token(r"[a-z0-9]+(?:-[a-z0-9]+)*", "part id"))
+    id: str = field(
+        validator=token(r"[a-z0-9]+(?:-[a-z0-9]+)*", "part id", "lower-case letters and digits, joined by '-'")
+    )
     sanction: Sanction
     elements: tuple[str, ...] = field(default=(), converter=tuple, validator=tag_list)
     circumstances: tuple[Circumstance, ...] = field(default=(), converter=tuple, validator=_circumstances)

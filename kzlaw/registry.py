@@ -36,16 +36,17 @@ def nonblank(_: Any, attribute: Any, value: str) -> None:
         raise InvalidValueError(attribute.name, "is empty", StatuteSchemaError)
 
 
-def token(pattern: str, what: str) -> Any:
-    """An attrs validator: the string is a token of the reference grammar (a code id, an article, a law)."""
+def token(pattern: str, what: str, shape: str = "ASCII letters and digits, joined by '-', '.' or '_'") -> Any:
+    """An attrs validator: the string is a token of the reference grammar (a code id, an article, a law).
+
+    ``shape`` says in words what the token may hold, for the error message.
+    """
     compiled = re.compile(pattern)
 
     def check(_: Any, attribute: Any, value: str) -> None:
         if not isinstance(value, str) or not compiled.fullmatch(value) or is_keyword(value):
             raise InvalidValueError(
-                attribute.name,
-                f"{value!r} is not a valid {what} (letters, digits, '-', '.', '_')"[:160],
-                UnknownNameError,
+                attribute.name, f"{value!r} is not a valid {what} ({shape})"[:200], UnknownNameError
             )
 
     return check
@@ -118,7 +119,9 @@ def _protocol_ids(_: Any, __: Any, ids: tuple[str, ...]) -> None:
 class Tag:
     """A tag of the controlled vocabulary, and the Protocol element ids it maps to."""
 
-    name: str = field(validator=token(r"[a-z][a-z0-9_]*", "tag name"))
+    name: str = field(
+        validator=token(r"[a-z][a-z0-9_]*", "tag name", "a lower-case letter, then lower-case letters, digits or '_'")
+    )
     kind: TagKind = field(validator=_tag_kind)
     label: str = field(validator=nonblank)
     protocol: tuple[str, ...] = field(default=(), converter=tuple, validator=_protocol_ids)
@@ -134,9 +137,9 @@ class Language:
     (``Статья``, ``Примечание``), so a version's full text reads as the law does in that language.
     """
 
-    id: str = field(validator=token(r"[a-z]{2,3}", "language code (ISO 639-1)"))
+    id: str = field(validator=token(r"[a-z]{2,3}", "language code", "two or three lower-case letters, ISO 639"))
     name: str = field(validator=nonblank)
-    akn: str = field(validator=token(r"[a-z]{3}", "three-letter language code (ISO 639-2)"))
+    akn: str = field(validator=token(r"[a-z]{3}", "Akoma Ntoso language code", "three lower-case letters, ISO 639-2"))
     article: str = field(validator=nonblank)
     note: str = field(validator=nonblank)
     part: str = "Part"
@@ -194,9 +197,11 @@ class Code:
     act itself (``167``, 16 July 1997), as Akoma Ntoso's FRBR names want them.
     """
 
-    id: str = field(validator=token(CODE_TOKEN, "code id"))
+    id: str = field(
+        validator=token(CODE_TOKEN, "code id", "a lower-case letter, then lower-case letters, digits or '_'")
+    )
     title: str = field(validator=nonblank)
-    jurisdiction: str = field(validator=token(r"[a-z]{2}", "jurisdiction (ISO 3166-1 alpha-2, lower case)"))
+    jurisdiction: str = field(validator=token(r"[a-z]{2}", "jurisdiction", "two lower-case letters, ISO 3166-1"))
     in_force_from: dt.date
     source: Source
     in_force_to: dt.date | None = field(default=None, validator=_code_period)

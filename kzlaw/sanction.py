@@ -21,7 +21,7 @@ from typing import Any, Literal, get_args
 from attrs import field, frozen
 
 from kzlaw.errors import InvalidValueError, RangeError, StatuteSchemaError, UnknownNameError
-from kzlaw.words import KIND_WORDS, MONTHS_PER_UNIT, range_text
+from kzlaw.words import KIND_WORDS, MONTHS_PER_UNIT, amount_text, range_text
 
 __all__ = ["KIND_UNITS", "PENALTY_KINDS", "UNITS", "Penalty", "PenaltyKind", "Sanction", "Unit", "severity_key"]
 
@@ -90,7 +90,8 @@ def _check_bounds(instance: Penalty, _: Any, maximum: int | None) -> None:
     if instance.minimum is not None and maximum is not None and instance.minimum > maximum:
         raise InvalidValueError(
             "minimum",
-            f"minimum {instance.minimum} {instance.unit} exceeds maximum {maximum} {instance.unit}",
+            f"minimum {amount_text(instance.minimum, instance.unit)} exceeds "
+            f"maximum {amount_text(maximum, instance.unit)}",
             RangeError,
         )
 

@@ -238,6 +238,8 @@ def _heaviest(version: Version) -> tuple[float, str]:
     high = s.severity()[0]
     if s.life:
         return (high, "life imprisonment")
+    if high == -2.0:  # the heaviest part's imprisonment is not attested: nothing can be said of the maximum
+        return (high, "an unattested term")
     if high < 0:
         return (high, "no imprisonment")
     return (high, months_text(int(high)))
@@ -252,7 +254,7 @@ def _sanctions(old: Version, new: Version) -> Iterator[Change]:
         yield from _options(p.number, q.sanction.main, p.sanction.main, additional=False)
         yield from _options(p.number, q.sanction.additional, p.sanction.additional, additional=True)
     (a, a_text), (b, b_text) = _heaviest(old), _heaviest(new)
-    if a != b:
+    if a != b and -2.0 not in (a, b):
         word = "raised" if b > a else "lowered"
         yield Change(
             "sanction.article_maximum",

@@ -93,7 +93,9 @@ class Version:
     say). ``source`` is where the legal state (parts, sanctions) comes from; each wording has its own.
     """
 
-    code: str = field(validator=token(CODE_TOKEN, "code id"))
+    code: str = field(
+        validator=token(CODE_TOKEN, "code id", "a lower-case letter, then lower-case letters, digits or '_'")
+    )
     article: str = field(validator=token(ARTICLE_TOKEN, "article number"))
     valid_from: When
     source: Source

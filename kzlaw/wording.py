@@ -56,7 +56,7 @@ class Wording:
     ``summarises`` names, for a summary or translation, the language of the wording it renders.
     """
 
-    language: str = field(validator=token(r"[a-z]{2,3}", "language code"))
+    language: str = field(validator=token(r"[a-z]{2,3}", "language code", "two or three lower-case letters, ISO 639"))
     status: TextStatus = field(validator=_status)
     source: Source
     title: str = field(validator=nonblank)

@@ -132,7 +132,16 @@ def test_dataframe_and_html(corpus: kzlaw.Corpus) -> None:
     df = t.to_dataframe()
     assert list(df["imprisonment_max_months"]) == [60, 84, 120, 180]
     assert df.loc[0, "untoc.serious_crime"] == "meets"
-    assert "<table>" in t._repr_html_()
+    html = t._repr_html_()
+    assert html == t.to_html()
+    from tests.htmlcheck import check
+
+    parsed = check(html)
+    assert parsed.tags.count("tr") == 1 + len(t.rows)  # a header row and one row per part
+    for r in t.rows:
+        assert r.range_text() in html
+    assert "UN Convention: serious crime (maximum of 4 years or more)" in html  # benchmarks by name, not bare ids
+    assert "Criminal Code 1997, art. 128" in html
 
 
 def test_cli(capsys: pytest.CaptureFixture[str]) -> None:

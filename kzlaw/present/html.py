@@ -27,8 +27,10 @@ CSS = """
   font-size: .8em; }
 .kz.kz .kz-text { white-space: pre-wrap; }
 .kz.kz .kz-scroll { overflow-x: auto; max-width: 100%; }
+.kz.kz .kz-tall { max-height: 30em; overflow-y: auto; }
 .kz.kz table { border-collapse: collapse; margin: .4em 0; }
 .kz.kz td, .kz.kz th { border: 1px solid #ccc; padding: .25em .5em; vertical-align: top; text-align: left; }
+.kz.kz table td, .kz.kz table th { text-align: left; }
 .kz.kz th { background: #f4f4f4; }
 .kz.kz ins { background: #dff5df; text-decoration: underline; text-decoration-thickness: 2px; color: #064; }
 .kz.kz del { background: #fbe0e0; text-decoration: line-through; color: #900; }
@@ -38,7 +40,7 @@ CSS = """
 .kz.kz .kz-meets { background: #dff5df; } .kz.kz .kz-below { background: #fbe0e0; }
 .kz.kz .kz-warn { color: #a40; }
 .kz.kz .kz-ctl { color: #a40; border: 1px dotted #a40; font-size: .8em; }
-.kz.kz td.kz-cell { text-align: center; padding: 0 .3em; }
+.kz.kz table td.kz-cell { text-align: center; padding: 0 .3em; }
 .kz.kz .kz-legend { font-size: .85em; color: #444; }
 .kz.kz .kz-side td { width: 50%; }
 """
@@ -75,6 +77,8 @@ def render(obj: Any, standalone: bool = False, styled: bool = True, **options: A
 
     ``styled=False`` leaves the stylesheet out (for pages that hold it once, like the report).
     """
+    if _load_result_views():
+        return render(obj, standalone=standalone, styled=styled, **options)
     raise TypeError(f"no HTML view of {type(obj).__name__}")
 
 
@@ -131,14 +135,10 @@ def _words(text: str) -> str:
     return _ELEMENT_ID.sub(lambda m: labels.element_label(m.group()), text)
 
 
-def _register() -> None:
-    from kzlaw.alignment import Alignment, Coverage
-    from kzlaw.changes import Change, Diff
-    from kzlaw.corpus import Corpus, Uncertainty
+def _model_views() -> None:
+    from kzlaw.corpus import Corpus, Uncertainties, Uncertainty
     from kzlaw.model import Article, Version
-    from kzlaw.penalties import BENCHMARKS, PenaltyRow, PenaltyTable
-    from kzlaw.present.practice import html_view  # noqa: F401  (registers the enforcement views)
-    from kzlaw.present import official as _official  # noqa: F401  (registers the official-text views)
+
 
     @render.register(Version)
     def _version(v: Version, standalone: bool = False, styled: bool = True, language: str | None = None) -> str:
@@ -208,9 +208,26 @@ def _register() -> None:
         )
         return _finish("kzlaw corpus", inner, standalone, styled)
 
+    @render.register(Uncertainties)
+    def _uncertainties(us: Uncertainties, standalone: bool = False, styled: bool = True) -> str:
+        rows = "".join(f"<tr><td>{esc(u.where)}</td><td>{esc(u.what)}</td></tr>" for u in us)
+        inner = (
+            f"<h3>{len(us)} data the sources do not confirm</h3><div class='kz-scroll kz-tall'><table>"
+            f"<tr><th>Where</th><th>What is not known, and why</th></tr>{rows}</table></div>"
+        )
+        return _finish("Uncertainties", inner, standalone, styled)
+
     @render.register(Uncertainty)
     def _uncertainty(u: Uncertainty, standalone: bool = False, styled: bool = True) -> str:
         return _finish(u.where, f"<p><b>{esc(u.where)}</b>: {esc(u.what)}</p>", standalone, styled)
+
+
+def _result_views() -> None:
+    from kzlaw.alignment import Alignment, Coverage
+    from kzlaw.changes import Change, Diff
+    from kzlaw.penalties import BENCHMARKS, PenaltyRow, PenaltyTable
+    from kzlaw.present import official as _official  # noqa: F401  (registers the official-text views)
+    from kzlaw.present.practice import html_view  # noqa: F401  (registers the enforcement views)
 
     @render.register(Change)
     def _change(c: Change, standalone: bool = False, styled: bool = True) -> str:
@@ -317,4 +334,16 @@ def _register() -> None:
         return _penalty_table(PenaltyTable((r,)), standalone, styled)
 
 
-_register()
+_LOADED: list[bool] = []
+
+
+def _load_result_views() -> bool:
+    """Register the views of analysis results on first need (so showing a version imports no analysis)."""
+    if _LOADED:
+        return False
+    _LOADED.append(True)
+    _result_views()
+    return True
+
+
+_model_views()

@@ -23,6 +23,23 @@ __all__ = ["enforcement_section", "enforcement_svg", "figure_data", "row_data", 
 _HEAD = ("period", "measure", "count", "article", "version in force", "maximum", "gravity")
 
 
+
+def measure_words(name: str) -> str:
+    """A derived measure's name as a reader says it: benchmark ids by their labels, articles by name.
+
+    >>> measure_words("cases_opened: share under articles failing untoc.serious_crime")
+    'cases opened: share under articles failing UN Convention: serious crime (maximum of 4 years or more)'
+    """
+    import re
+
+    from kzlaw.penalties import BENCHMARKS
+    from kzlaw.present.labels import article_label
+
+    words = re.sub(r"\b[a-z]+(?:_[a-z]+)+(?=:)", lambda m: m.group().replace("_", " "), name)
+    for bid, benchmark in BENCHMARKS.items():
+        words = words.replace(bid, benchmark.label or bid)
+    return re.sub(r"\bcc\d{4}/[0-9A-Za-z-]+", lambda m: article_label(m.group()), words)
+
 def _maximum(r: Row) -> str:
     if r.life:
         return "life"
@@ -164,7 +181,7 @@ def _text(t: EnforcementTable, color: bool = False) -> str:
     head = [f"Enforcement figures {what}, joined to the law in force ({len(t.rows)} figures)", ""]
     found = ["Findings:", *(f"  - {text.clean(x)}" for x in t.findings)] if t.findings else []
     derived = ["", "Derived measures (arithmetic shown):"]
-    derived += [f"  [{d.period}, {d.source}] {d.name}: {text.clean(d.text)}" for d in t.derived]
+    derived += [f"  [{d.period}, {d.source}] {measure_words(d.name)}: {text.clean(d.text)}" for d in t.derived]
     sources = sorted({r.figure.source.document for r in t.rows})
     tail = ["", f"Sources: {', '.join(sources)} (each figure's locator and words: --json)"]
     return "\n".join([*head, *found, *([""] if found else []), *lines, *derived, *tail])
@@ -182,7 +199,8 @@ def _html(t: EnforcementTable, standalone: bool = False, styled: bool = True) ->
     )
     found = "".join(f"<li>{esc(x)}</li>" for x in t.findings)
     derived = "".join(
-        f"<li>[{esc(d.period)}, {esc(d.source)}] <b>{esc(d.name)}</b>: {esc(d.text)}</li>" for d in t.derived
+        f"<li>[{esc(d.period)}, {esc(d.source)}] <b>{esc(measure_words(d.name))}</b>: {esc(d.text)}</li>"
+        for d in t.derived
     )
     inner = (
         (f"<h4>Findings</h4><ul>{found}</ul>" if found else "")

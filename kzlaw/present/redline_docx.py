@@ -33,7 +33,7 @@ def revision_date(d: Any) -> dt.date | None:
 
 
 def diff_paragraphs(d: Any, prefix: str = "") -> list[DocxParagraph]:
-    """The paragraphs of one diff: the title, then each part (aligned by id), each redlined."""
+    """The paragraphs of one diff: the title, each part (aligned by id), then notes and definitions, each redlined."""
     from kzlaw.worddiff import word_diff
 
     ow, nw = d.old.wording(d.language), d.new.wording(d.language)
@@ -51,6 +51,12 @@ def diff_paragraphs(d: Any, prefix: str = "") -> list[DocxParagraph]:
     for q in olds.values():
         text = ow.part(q.id) + (f"\n[Sanction: {q.sanction}]" if summary else "")
         out.append(DocxParagraph(f"{prefix}Part {q.number} (removed)", ((-1, text),)))
+    for what, old_words, new_words in (("Note", ow.notes, nw.notes), ("Definition", ow.definitions, nw.definitions)):
+        for label in dict.fromkeys([*old_words, *new_words]):
+            ops = word_diff(old_words.get(label, ""), new_words.get(label, "")).ops
+            if ops:
+                heading = f"{label} (definition)" if what == "Definition" else f"Note {label}".rstrip()
+                out.append(DocxParagraph(f"{prefix}{heading}", ops))
     return out
 
 

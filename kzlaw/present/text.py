@@ -29,6 +29,8 @@ def clean(text: object) -> str:
 @functools.singledispatch
 def render(obj: Any, color: bool = False, **options: Any) -> str:
     """The terminal text of any kzlaw object (``color=True`` for ANSI colours in redlines)."""
+    if _load_result_views():
+        return render(obj, color=color, **options)
     return clean(obj)
 
 
@@ -38,14 +40,10 @@ def redline(ops: Any, color: bool = False) -> str:
     return "".join(marks[op][0] + clean(t) + marks[op][1] for op, t in ops)
 
 
-def _register() -> None:
-    from kzlaw.alignment import DEFINITIONAL, Alignment, Coverage
-    from kzlaw.changes import Change, Diff
+def _model_views() -> None:
     from kzlaw.corpus import Corpus, Uncertainty
     from kzlaw.model import Article, Version
-    from kzlaw.penalties import PenaltyRow, PenaltyTable
-    from kzlaw.present.practice import text_view  # noqa: F401  (registers the enforcement views)
-    from kzlaw.present import official as _official  # noqa: F401  (registers the official-text views)
+
 
     @render.register(Version)
     def _version(v: Version, color: bool = False, language: str | None = None) -> str:
@@ -92,6 +90,14 @@ def _register() -> None:
     @render.register(Uncertainty)
     def _uncertainty(u: Uncertainty, color: bool = False) -> str:
         return f"{u.where}: {clean(u.what)}"
+
+
+def _result_views() -> None:
+    from kzlaw.alignment import DEFINITIONAL, Alignment, Coverage
+    from kzlaw.changes import Change, Diff
+    from kzlaw.penalties import PenaltyRow, PenaltyTable
+    from kzlaw.present import official as _official  # noqa: F401  (registers the official-text views)
+    from kzlaw.present.practice import text_view  # noqa: F401  (registers the enforcement views)
 
     @render.register(Change)
     def _change(c: Change, color: bool = False) -> str:
@@ -151,4 +157,16 @@ def _register() -> None:
         return _penalty_table(PenaltyTable((r,)))
 
 
-_register()
+_LOADED: list[bool] = []
+
+
+def _load_result_views() -> bool:
+    """Register the views of analysis results on first need (so showing a version imports no analysis)."""
+    if _LOADED:
+        return False
+    _LOADED.append(True)
+    _result_views()
+    return True
+
+
+_model_views()

@@ -1,0 +1,87 @@
+"""Equal values held once: the strings and dates of parsed statute files, shared across a corpus.
+
+A corpus repeats itself: ``"imprisonment"`` and ``"years"`` in every sanction, tag names, part ids,
+source locators, and whole texts a later version leaves unchanged. :func:`intern_tree` walks what
+:mod:`tomllib` parsed (tables, arrays, leaves) and replaces every string, table key included, by its
+one interned copy (:func:`sys.intern`) and every date by one shared :class:`datetime.date`, before the
+model classes are built from it. The model classes keep the objects they are given, so a loaded
+corpus holds each distinct string once however many versions quote it. Values are only swapped
+for equal ones of the same type, so nothing a caller can observe changes but memory.
+
+>>> a = intern_tree({"kind": "".join(["impri", "sonment"])})
+>>> b = intern_tree({"kind": "".join(["imprison", "ment"])})
+>>> a["kind"] is b["kind"], a == {"kind": "imprisonment"}
+(True, True)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from typing import Any
+
+__all__ = ["intern_tree"]
+
+#: The dates seen so far, each held once (a corpus names a few hundred distinct days at most).
+_DATES: dict[dt.date, dt.date] = {}
+#: Past this many distinct dates the table starts afresh (a bound on what it keeps alive).
+_MAX_DATES = 100_000
+
+
+def intern_tree(value: Any) -> Any:
+    """``value`` with every string and date in it replaced by its one shared copy (tables rebuilt, arrays in place).
+
+    Strings of exactly :class:`str` go through :func:`sys.intern` (interned strings are freed once nothing
+    holds them); dates (exactly :class:`datetime.date`) through a shared table. Other values are kept.
+    """
+    kind = type(value)
+    if kind is str:
+        return sys.intern(value)
+    if kind is dict:
+        return _table(value)
+    if kind is list:
+        _array(value)
+        return value
+    if kind is dt.date:
+        return _date(value)
+    return value
+
+
+def _date(day: dt.date) -> dt.date:
+    held = _DATES.get(day)
+    if held is None:
+        if len(_DATES) >= _MAX_DATES:
+            _DATES.clear()
+        _DATES[day] = held = day
+    return held
+
+
+def _table(table: dict[str, Any]) -> dict[str, Any]:
+    intern = sys.intern
+    out: dict[str, Any] = {}
+    for key, item in table.items():
+        kind = type(item)
+        if kind is str:
+            item = intern(item)
+        elif kind is dict:
+            item = _table(item)
+        elif kind is list:
+            _array(item)
+        elif kind is dt.date:
+            item = _date(item)
+        out[intern(key) if type(key) is str else key] = item
+    return out
+
+
+def _array(array: list[Any]) -> None:
+    intern = sys.intern
+    for i, item in enumerate(array):
+        kind = type(item)
+        if kind is str:
+            array[i] = intern(item)
+        elif kind is dict:
+            array[i] = _table(item)
+        elif kind is list:
+            _array(item)
+        elif kind is dt.date:
+            array[i] = _date(item)
