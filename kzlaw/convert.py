@@ -21,6 +21,7 @@ import attrs
 
 from kzlaw.errors import InvalidValueError, StatuteError, StatuteSchemaError
 from kzlaw.frozen import FrozenMap
+from kzlaw.intern import share_article
 from kzlaw.model import Article, Version, Wording
 from kzlaw.when import When
 
@@ -232,6 +233,8 @@ def structure(raw: Any, cls: type[T], file: str, prefix: str = "") -> T:
 
     try:
         result: T = file_converter().structure(raw, cls)
+        if isinstance(result, Article):
+            share_article(result)  # unchanged parts of later versions, and equal sanctions, held once
     except Exception as error:
         exc, path = _leaf(error, prefix)
         more = _count(error) - 1

@@ -3,23 +3,34 @@
 Every file kzlaw reads goes through :func:`read_text`: it must be a regular file (not a FIFO, a
 device or a directory), inside the folder being loaded (a symbolic link leading out is refused), and
 at most :data:`MAX_FILE_BYTES` long (``KZLAW_MAX_FILE_BYTES`` in the environment changes it). Every
-file kzlaw writes goes through :func:`write_atomic`: the bytes go to a temporary file in the same
-folder, which is renamed over the target only when complete, so a failure leaves the old file as
-it was. Filesystem failures become a :class:`~kzlaw.errors.WriteError` or
-:class:`~kzlaw.errors.StatuteSyntaxError` naming the path.
+file kzlaw writes goes through :func:`write_atomic` (or :func:`write_files` for several): the bytes
+go to a temporary file in the same folder, which is renamed over the target only when every file is
+complete, so a failure leaves the old files as they were; a link at the target is replaced, never
+written through, and one leading out of the folder written is refused. Filesystem failures become
+a :class:`~kzlaw.errors.WriteError` or :class:`~kzlaw.errors.StatuteSyntaxError` naming the path.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from kzlaw.errors import StatuteSyntaxError, WriteError
 
-__all__ = ["MAX_FILE_BYTES", "max_file_bytes", "read_text", "write_atomic"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "ensure_folder",
+    "max_file_bytes",
+    "output_folder",
+    "read_text",
+    "write_atomic",
+    "write_files",
+]
 
 #: The default largest statute file kzlaw reads (5 MB).
 MAX_FILE_BYTES = 5_000_000
@@ -43,10 +54,8 @@ def read_text(file: Path, root: Path | None = None) -> str:
     """
     name = str(file)
     try:
-        if root is not None:
-            real, base = file.resolve(), root.resolve()
-            if real != base and base not in real.parents:
-                raise StatuteSyntaxError(name, "", f"is a link to {real}, outside the folder {root}: refused")
+        if root is not None and not _inside(file, root):
+            raise StatuteSyntaxError(name, "", f"is a link to {file.resolve()}, outside the folder {root}: refused")
         info = file.stat()
         if not stat.S_ISREG(info.st_mode):
             raise StatuteSyntaxError(name, "", "is not a regular file (a FIFO, device or folder): refused")
@@ -68,53 +77,134 @@ def read_text(file: Path, root: Path | None = None) -> str:
         raise StatuteSyntaxError(name, "", f"is not UTF-8 (byte {e.start})") from None
 
 
-def ensure_folder(folder: Path) -> None:
-    """Create ``folder`` (and its parents) or raise :class:`WriteError` saying why it cannot be."""
-    if str(folder) == "":
-        raise WriteError("''", "an empty path is not a folder; name one")
-    try:
-        if folder.exists() and not folder.is_dir():
-            raise WriteError(str(folder), "exists and is not a folder")
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise WriteError(str(folder), f"cannot be created: {e.strerror or e}") from None
+def _inside(path: Path, root: Path) -> bool:
+    real, base = path.resolve(), root.resolve()
+    return real == base or base in real.parents
 
 
-def write_atomic(target: Path, data: bytes | str, root: Path | None = None) -> None:
-    """Write ``data`` to ``target`` atomically (temporary file, then rename).
-
-    A symbolic link at ``target`` is replaced, never written through; with ``root``, a target whose
-    folder lies outside ``root`` is refused.
+def output_folder(out: str | os.PathLike[str]) -> Path:
+    """The folder a command writes into, created if needed; an empty name is refused, not read as ``.``.
 
     Raises:
-        WriteError: The target cannot be written; the message names it and says why.
+        WriteError: ``out`` is empty, exists and is not a folder, or cannot be created.
     """
+    if not isinstance(out, str | os.PathLike) or str(out).strip() == "":
+        raise WriteError(repr(out) if not isinstance(out, str) else "''", "an empty path is not a folder; name one")
+    folder = Path(out)
+    ensure_folder(folder)
+    return folder
+
+
+def ensure_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) or raise :class:`WriteError` saying why it cannot be."""
+    if str(folder).strip() == "":
+        raise WriteError("''", "an empty path is not a folder; name one")
     try:
-        payload = data.encode("utf-8") if isinstance(data, str) else data
+        clash = folder.exists() and not folder.is_dir()
+        if not clash:
+            folder.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WriteError(str(folder), f"cannot be created: {e.strerror or e}") from None
+    if clash:
+        raise WriteError(str(folder), "exists and is not a folder")
+
+
+def _payload(target: Path, data: bytes | str) -> bytes:
+    try:
+        return data.encode("utf-8") if isinstance(data, str) else data
     except UnicodeEncodeError as e:
         raise WriteError(
             str(target), f"holds a character UTF-8 cannot write (a lone surrogate?) at {e.start}"
         ) from None
-    folder = target.parent
+
+
+def _check_target(target: Path, root: Path | None) -> None:
+    if str(target).strip() in ("", "."):
+        raise WriteError(repr(str(target)), "an empty path is not a file; name one")
     if root is not None:
-        real, base = folder.resolve(), root.resolve()
-        if real != base and base not in real.parents:
+        if not _inside(target.parent, root):
             raise WriteError(str(target), f"lies outside the folder {root} (through a link): refused")
+        if target.is_symlink() and not _inside(target, root):
+            raise WriteError(
+                str(target), f"is a link to {target.resolve()}, outside the folder {root}: refused (remove the link)"
+            )
     if target.is_dir() and not target.is_symlink():
         raise WriteError(str(target), "is a folder; cannot write a file there")
-    ensure_folder(folder)
-    tmp = None
+
+
+def _mode(target: Path) -> int:
+    """The permissions a written file gets: the old file's, else what the umask allows (mkstemp gives 0600)."""
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        return stat.S_IMODE(target.stat(follow_symlinks=False).st_mode) if not target.is_symlink() else _umasked()
+    except OSError:
+        return _umasked()
+
+
+@functools.cache
+def _umasked() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _stage(target: Path, payload: bytes) -> str:
+    """Write ``payload`` to a new temporary file beside ``target``; return its name."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, target)
-        tmp = None
-    except OSError as e:
-        raise WriteError(str(target), f"cannot be written: {e.strerror or e}") from None
+        os.chmod(tmp, _mode(target))
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    return tmp
+
+
+def write_atomic(target: Path, data: bytes | str, root: Path | None = None) -> int:
+    """Write ``data`` to ``target`` atomically (temporary file, then rename); returns the bytes written.
+
+    A symbolic link at ``target`` is replaced, never written through; with ``root``, a target whose
+    folder lies outside ``root``, or a link at ``target`` leading out of it, is refused.
+
+    Raises:
+        WriteError: The target cannot be written; the message names it and says why.
+    """
+    return write_files({target: data}, root)
+
+
+def write_files(files: Mapping[Path, bytes | str], root: Path | None = None) -> int:
+    """Write several files as nearly all-or-nothing as a filesystem allows; returns the bytes written.
+
+    Every file is encoded and checked first, then written to a temporary file beside its target;
+    only when all are on disk are they renamed over their targets, so a full disk, a read-only
+    folder or a bad character leaves every target as it was (and removes the temporaries).
+
+    Raises:
+        WriteError: A target cannot be written; the message names it and says why.
+    """
+    payloads = {target: _payload(target, data) for target, data in files.items()}
+    for target in payloads:
+        _check_target(target, root)
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, payload in payloads.items():
+            ensure_folder(target.parent)
+            try:
+                staged.append((_stage(target, payload), target))
+            except OSError as e:
+                raise WriteError(str(target), f"cannot be written: {e.strerror or e}") from None
+        while staged:
+            tmp, target = staged[0]
+            try:
+                os.replace(tmp, target)
+            except OSError as e:
+                raise WriteError(str(target), f"cannot be written: {e.strerror or e}") from None
+            staged.pop(0)
     finally:
-        if tmp is not None:
+        for tmp, _ in staged:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
+    return sum(len(p) for p in payloads.values())

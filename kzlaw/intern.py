@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-from typing import Any
+import weakref
+from typing import Any, TypeVar
 
-__all__ = ["intern_tree"]
+__all__ = ["intern_tree", "share", "share_article"]
+
+T = TypeVar("T")
 
 #: The dates seen so far, each held once (a corpus names a few hundred distinct days at most).
 _DATES: dict[dt.date, dt.date] = {}
@@ -85,3 +88,36 @@ def _array(array: list[Any]) -> None:
             _array(item)
         elif kind is dt.date:
             array[i] = _date(item)
+
+
+#: Model objects seen so far, each held once while something still uses it (weak values: nothing is kept alive).
+_OBJECTS: weakref.WeakValueDictionary[tuple[type, int], Any] = weakref.WeakValueDictionary()
+
+
+def share(obj: T) -> T:
+    """An object equal to ``obj`` already held by another part of a corpus, else ``obj`` itself.
+
+    For frozen, hashable model objects (parts, their wordings): a part a later version leaves unchanged, or the
+    same sanction in two articles, is then one object. Equal objects cannot be told apart, so this only saves
+    memory.
+    """
+    key = (type(obj), hash(obj))
+    held = _OBJECTS.get(key)
+    if held is not None and held == obj:
+        return held  # type: ignore[no-any-return]
+    _OBJECTS[key] = obj
+    return obj
+
+
+def share_article(article: Any) -> None:
+    """Make the versions of a freshly built article hold shared parts and part wordings (see :func:`share`).
+
+    The versions are frozen; their fields are swapped for equal objects only, right after the article is built,
+    before anyone else can see it.
+    """
+    for version in article.versions:
+        object.__setattr__(version, "parts", tuple(share(p) for p in version.parts))
+        for wording in version.wordings.values():
+            parts = wording.parts
+            shared = {pid: share(pw) for pid, pw in parts.items()}
+            object.__setattr__(parts, "_data", shared)

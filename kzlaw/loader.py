@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -33,8 +34,9 @@ from kzlaw.errors import (
     UnknownNameError,
 )
 from kzlaw.fsio import read_text
+from kzlaw.intern import intern_tree
 from kzlaw.model import Article, Code, Language, Law, SourceDocument, Tag, Version
-from kzlaw.refs import parse_ref
+from kzlaw.refs import ARTICLE_TOKEN, parse_ref
 
 __all__ = ["REGISTRIES", "Registries", "bundled_path", "load", "load_article", "registries"]
 
@@ -42,6 +44,8 @@ __all__ = ["REGISTRIES", "Registries", "bundled_path", "load", "load_article", "
 REGISTRIES = ("codes.toml", "laws.toml", "sources.toml", "vocabulary.toml", "languages.toml")
 
 T = TypeVar("T")
+_ARTICLE = re.compile(ARTICLE_TOKEN)
+_LEADING_DIGITS = re.compile("[0-9]+")
 
 
 def bundled_path() -> Path:
@@ -84,7 +88,9 @@ def load(path: str | os.PathLike[str] | None = None) -> Corpus:
 
 @functools.cache
 def _bundled() -> Corpus:
-    return load_folder(bundled_path())
+    from kzlaw.cache import cached_load  # the validated corpus from the user's cache, else a full load
+
+    return cached_load(bundled_path(), load_folder)
 
 
 @attrs.frozen
@@ -128,6 +134,17 @@ def registries(root: str | os.PathLike[str] | None = None) -> Registries:
     return reg
 
 
+def _akn_folder(root: Path) -> bool:
+    """Whether ``root`` holds Akoma Ntoso documents in the layout ``kzlaw export`` writes (and lxml is there)."""
+    import importlib.util
+
+    if importlib.util.find_spec("lxml") is None:
+        return False
+    from kzlaw.akn.folder import has_akn_files
+
+    return has_akn_files(root)
+
+
 def load_folder(root: Path) -> Corpus:
     """Load a statute folder (what :func:`load` does for a path)."""
     if not root.is_dir():
@@ -146,6 +163,10 @@ def load_folder(root: Path) -> Corpus:
         for file in sorted(_statute_files(folder), key=lambda p: _number_key(p.stem)):
             art = _load_article(file, reg, root)
             articles[art.ref] = art
+    if not articles and _akn_folder(root):
+        from kzlaw.akn import load_akn  # a folder of Akoma Ntoso documents (needs the akn extra)
+
+        return load_akn(root)
     if not articles:
         raise StatuteError(
             str(root),
@@ -180,7 +201,13 @@ def _statute_files(folder: Path) -> list[Path]:
 
 
 def _number_key(number: str) -> tuple[tuple[int, str], ...]:
-    return tuple((int(n), "") if n.isascii() and n.isdigit() else (0, n) for n in number.split("-"))
+    """The order of article numbers as a code has them: 2 < 10 < 128 < 128-1 < 128a (ASCII digits only)."""
+    key = []
+    for segment in number.split("-"):
+        m = _LEADING_DIGITS.match(segment)
+        digits = m.group() if m else ""
+        key.append((int(digits) if digits else 1 << 62, segment[len(digits) :]))
+    return tuple(key)
 
 
 def _check_source(reg: Registries, file: str, path: str, document: str) -> None:
@@ -201,7 +228,8 @@ def _check_tags(reg: Registries, file: str, path: str, tags: tuple[str, ...]) ->
 def _read_toml(file: Path, root: Path | None) -> dict[str, Any]:
     text = read_text(file, root)
     try:
-        return tomllib.loads(text)
+        data: dict[str, Any] = intern_tree(tomllib.loads(text))  # equal strings and dates held once
+        return data
     except tomllib.TOMLDecodeError as e:
         raise StatuteSyntaxError(str(file), "", f"is not valid TOML: {e}") from None
     except RecursionError:
@@ -288,30 +316,47 @@ def _check_article(file: str, art: Article, reg: Registries, code: Code) -> None
     for i, v in enumerate(art.versions):
         path = f"versions[{i}]"
         _check_version(file, path, v, reg, code)
-        try:
-            back = _resolve(art, v.ref)
-        except KzlawError:
-            back = None
-        if back is not v:
-            raise DuplicateEntryError(
-                file,
-                path,
-                f"its reference {v.ref} does not name it: give valid_from exactly, "
-                "or the law that brought it (amended_by)",
-            )
+        problem = _ref_problem(art, i)
+        if problem:
+            raise DuplicateEntryError(file, path, problem)
 
 
-def _resolve(art: Article, ref: str) -> Version | None:
-    r = parse_ref(ref)
+def _ref_problem(art: Article, i: int) -> str:
+    """Why ``versions[i]``'s reference does not name exactly that version ("" when it does)."""
+    v = art.versions[i]
+    r = parse_ref(v.ref)
     if r.law is not None:
-        found = [v for v in art.versions if v.amended_by == r.law]
-        return found[0] if len(found) == 1 else None
+        same = [j for j, w in enumerate(art.versions) if w.amended_by == r.law]
+        if same == [i]:
+            return ""
+        return (
+            f"its reference {v.ref} names the law {r.law}, which versions {', '.join(map(str, same))} all give "
+            "as amended_by: give each one's valid_from exactly"
+        )
     if r.day is None:
-        return None
+        return f"its reference {v.ref} does not name a day: give valid_from exactly, or amended_by"
     try:
-        return art.at(r.day)
+        back = art.at(r.day)
     except AmbiguousDateError as e:
-        return next((v for v in art.versions if (v.ref,) == e.candidates), None)
+        if e.candidates == (v.ref,):
+            return ""
+        others = [
+            f"versions[{j}] ({w.period()})" for j, w in enumerate(art.versions) if j != i and w.ref in e.candidates
+        ]
+        return (
+            f"its reference {v.ref} is ambiguous: on {r.day} {', '.join(others)} may also be in force; "
+            "make the periods meet (the earlier version's valid_to no later than this valid_from), "
+            "or name the law that brought this version (amended_by)"
+        )
+    except KzlawError as e:
+        return f"its reference {v.ref} does not resolve: {e}"
+    if back is v:
+        return ""
+    j = art.versions.index(back)
+    return (
+        f"its reference {v.ref} names versions[{j}] ({back.period()}), not this one: "
+        "give valid_from exactly, or the law that brought it (amended_by)"
+    )
 
 
 def _check_version(file: str, path: str, v: Version, reg: Registries, code: Code) -> None:
@@ -355,3 +400,11 @@ def _check_version(file: str, path: str, v: Version, reg: Registries, code: Code
         _check_tags(reg, file, f"{path}.notes[{j}].tags", note.tags)
     for j, d in enumerate(v.definitions):
         _check_tags(reg, file, f"{path}.definitions[{j}].tags", d.tags)
+        seen: set[str] = set()
+        for k, number in enumerate(d.applies_to):
+            where = f"{path}.definitions[{j}].applies_to[{k}]"
+            if not _ARTICLE.fullmatch(number):
+                raise StatuteSchemaError(file, where, f"{number!r} is not an article number of the code (like 128)")
+            if number in seen:
+                raise DuplicateEntryError(file, where, f"article {number} is listed twice")
+            seen.add(number)

@@ -98,6 +98,13 @@ def _check_bounds(instance: Penalty, _: Any, maximum: int | None) -> None:
 
 def _check_lifetime(instance: Penalty, _: Any, lifetime: bool) -> None:
     if not lifetime:
+        if KIND_UNITS.get(instance.kind) and instance.unit is None:
+            life = ", or lifetime = true" if instance.kind in _LIFETIME_KINDS else ""
+            raise InvalidValueError(
+                "unit",
+                f"{instance.kind} with no term or amount: give minimum and/or maximum with a unit{life}",
+                StatuteSchemaError,
+            )
         return
     if instance.kind not in _LIFETIME_KINDS:
         raise InvalidValueError("lifetime", f"{instance.kind} cannot be for life", RangeError)

@@ -5,13 +5,16 @@ The written form is canonical: what :mod:`kzlaw.tomlwrite` writes for what the o
 ``false``, an empty string), dates as TOML dates, an uncertain date as a table, short tables inline
 and long texts as literal multi-line strings where that is exact (a text holding a carriage return,
 which a TOML parser normalises there, is written escaped). ``load(dump(x)) == x`` holds for every
-article and corpus. Every file is rendered before anything is written, and each is written
-atomically, so a failure leaves what was there before.
+article and corpus. Every file is rendered and checked before anything is written, all are written to
+temporary files beside their targets, and only then renamed over them (:func:`kzlaw.fsio.write_files`),
+so a failure leaves what was there before, and a folder that loaded still loads.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -19,7 +22,7 @@ from typing import Any
 from kzlaw.convert import file_converter
 from kzlaw.corpus import Corpus
 from kzlaw.errors import WriteError
-from kzlaw.fsio import ensure_folder, write_atomic
+from kzlaw.fsio import ensure_folder, write_atomic, write_files
 from kzlaw.model import Article, Law
 from kzlaw.tomlwrite import dumps
 
@@ -58,11 +61,35 @@ def _registry_to_toml(entries: Any, key: str | None, id_field: str = "id") -> st
     return _toml(table if key is None else {key: table})
 
 
-def _check_text(name: str, text: str) -> None:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _surrogate(data: Any, path: str = "") -> str | None:
+    """The field path of the first string holding a lone surrogate (which neither UTF-8 nor TOML can hold)."""
+    if isinstance(data, str):
+        return path if _SURROGATE.search(data) else None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        where = _surrogate(value, f"{path}[{key}]" if isinstance(key, int) else f"{path}.{key}".lstrip("."))
+        if where is not None:
+            return where
+    return None
+
+
+def _check_text(name: str, text: str, source: Any = None) -> None:
+    """Refuse to write a file that would not load back (nothing is written then)."""
     try:
         text.encode("utf-8")
-    except UnicodeEncodeError as e:
-        raise WriteError(name, f"holds a character UTF-8 cannot write (a lone surrogate?) at {e.start}") from None
+        tomllib.loads(text)
+    except (UnicodeEncodeError, tomllib.TOMLDecodeError) as e:
+        try:
+            where = _surrogate(file_converter().unstructure(source)) if source is not None else None
+        except Exception:  # only to name the field; the error is raised either way
+            where = None
+        detail = f" in {where}" if where else ""
+        raise WriteError(
+            name, f"holds a character UTF-8 and TOML cannot hold (a lone surrogate?){detail}; it would not load: {e}"
+        ) from None
 
 
 def dump(obj: Corpus | Article, path: str | os.PathLike[str]) -> Path:
@@ -72,7 +99,8 @@ def dump(obj: Corpus | Article, path: str | os.PathLike[str]) -> Path:
     A corpus goes to the folder ``path``: the registries and one file per article.
 
     Raises:
-        WriteError: A file cannot be written (nothing already there is lost).
+        WriteError: ``path`` is empty, a file cannot be written, or a text holds what UTF-8 cannot
+            encode (a lone surrogate); the files already there are left as they were.
 
     >>> import tempfile, kzlaw
     >>> corpus = kzlaw.load()
@@ -87,21 +115,27 @@ def dump(obj: Corpus | Article, path: str | os.PathLike[str]) -> Path:
     if isinstance(obj, Article):
         target = path if path.suffix == ".toml" else path / obj.code / f"{obj.number}.toml"
         text = article_to_toml(obj)
-        _check_text(str(target), text)
+        _check_text(str(target), text, obj)
         write_atomic(target, text)
         return target
-    files: dict[Path, str] = {
-        path / "codes.toml": _registry_to_toml(obj.codes, None),
-        path / "laws.toml": _registry_to_toml(obj.laws, "laws"),
-        path / "sources.toml": _registry_to_toml(obj.sources, "sources"),
-        path / "vocabulary.toml": _registry_to_toml(obj.tags, "tags", id_field="name"),
-        path / "languages.toml": _registry_to_toml(obj.languages, "languages"),
+    files: dict[Path, str] = {}
+    sources: dict[Path, Any] = {
+        path / "codes.toml": obj.codes,
+        path / "laws.toml": obj.laws,
+        path / "sources.toml": obj.sources,
+        path / "vocabulary.toml": obj.tags,
+        path / "languages.toml": obj.languages,
     }
+    files[path / "codes.toml"] = _registry_to_toml(obj.codes, None)
+    files[path / "laws.toml"] = _registry_to_toml(obj.laws, "laws")
+    files[path / "sources.toml"] = _registry_to_toml(obj.sources, "sources")
+    files[path / "vocabulary.toml"] = _registry_to_toml(obj.tags, "tags", id_field="name")
+    files[path / "languages.toml"] = _registry_to_toml(obj.languages, "languages")
     for article in obj:
-        files[path / article.code / f"{article.number}.toml"] = article_to_toml(article, obj.laws)
+        target = path / article.code / f"{article.number}.toml"
+        files[target], sources[target] = article_to_toml(article, obj.laws), article
     for target, text in files.items():
-        _check_text(str(target), text)
+        _check_text(str(target), text, sources[target])
     ensure_folder(path)
-    for target, text in files.items():
-        write_atomic(target, text, root=path)
+    write_files(files, root=path)
     return path

@@ -51,3 +51,15 @@ def _strip_proprietary(xml: bytes) -> bytes:
     import re
 
     return re.sub(rb"<proprietary.*?</proprietary>", b"", xml, flags=re.S)
+
+
+def test_a_folder_of_akn_documents_loads_as_the_corpus(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Export everything, load the folder back: every article equal to the one exported (issue #15)."""
+    corpus = kzlaw.load()
+    assert akn.export_command(["-o", str(tmp_path)]) == 0
+    assert akn.has_akn_files(tmp_path)
+    again = kzlaw.load(tmp_path)  # kzlaw.load reads a folder of AKN files as well as statute files
+    assert set(again.articles) == set(corpus.articles)
+    for ref, article in corpus.articles.items():
+        assert again.articles[ref] == article, ref
+    assert kzlaw.diff(again.version("cc1997/128@2006-03-01"), corpus.version("cc1997/128@2006-03-02")).changes

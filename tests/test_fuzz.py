@@ -1,5 +1,7 @@
-"""Fuzzing the loader and the writer: every input loads or raises a StatuteError naming file and field;
-load(dump(x)) == x for generated articles. Examples are bounded here; KZLAW_FUZZ_SCALE=N runs N times more."""
+"""Fuzzing: every mutated statute file loads or raises a StatuteError naming file and field; every random
+reference and command line gives a result or a KzlawError (the CLI: 0 or 2 and one line, never a traceback);
+load(dump(x)) == x for generated articles; no renderer lets text become markup. Examples are bounded to fit
+CI (well under a minute for the file); KZLAW_FUZZ_SCALE=N runs N times more, benchmarks/fuzz_long.py far more."""
 
 from __future__ import annotations
 
@@ -14,13 +16,15 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 import kzlaw
-from kzlaw.loader import bundled_path
+from kzlaw.loader import _load_article as load_checked
+from kzlaw.loader import bundled_path, registries
 from kzlaw.sanction import KIND_UNITS, PENALTY_KINDS
 from kzlaw.tomlwrite import dumps as toml_dumps
 from kzlaw.words import TEXT_STATUS_LABELS as TEXT_STATUSES
 from tests.conftest import FUZZ_SCALE
 
 FILES = sorted(str(p.relative_to(bundled_path())) for p in bundled_path().glob("cc*/*.toml"))
+RAW = {f: (bundled_path() / f).read_bytes() for f in FILES}  # read once: examples must not depend on the disk
 NASTY = st.sampled_from(
     ["", " ", "\u202eRTL override", "a\u0301\u0301\u0301", "\u0000", "x" * 100_000, "\ufeff", "\U0001f600", "Қазақ"]
 )
@@ -48,7 +52,10 @@ def paths(node: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
     return out
 
 
-def load_one(relative: str, text: str | bytes) -> kzlaw.Corpus | None:
+REGISTRIES = registries()  # parsed once: each example checks one article file against them
+
+
+def load_one(relative: str, text: str | bytes) -> kzlaw.Article | None:
     """Write one article file into a fresh folder and load it; return None if it was rejected properly."""
     with tempfile.TemporaryDirectory() as tmp:
         file = Path(tmp) / relative
@@ -58,7 +65,7 @@ def load_one(relative: str, text: str | bytes) -> kzlaw.Corpus | None:
         else:
             file.write_bytes(text)
         try:
-            corpus = kzlaw.load(tmp)
+            article = load_checked(file, REGISTRIES, Path(tmp))
         except kzlaw.StatuteError as err:  # anything else escaping fails the test
             event(f"rejected: {type(err).__name__}")
             assert err.file == str(file)
@@ -66,13 +73,13 @@ def load_one(relative: str, text: str | bytes) -> kzlaw.Corpus | None:
             assert err.problem
             return None
         event("loaded")
-        return corpus
+        return article
 
 
 @st.composite
 def mutated(draw: st.DrawFn) -> tuple[str, str]:
     relative = draw(st.sampled_from(FILES))
-    data = tomllib.loads((bundled_path() / relative).read_text(encoding="utf-8"))
+    data = tomllib.loads(RAW[relative].decode("utf-8"))
     where = draw(st.sampled_from(paths(data)))
     *parents, last = where
     node = data
@@ -92,7 +99,7 @@ def mutated(draw: st.DrawFn) -> tuple[str, str]:
     return relative, toml_dumps(data)
 
 
-@settings(max_examples=250 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(mutated())
 def test_mutated_data_loads_or_names_the_field(case: tuple[str, str]) -> None:
     load_one(*case)
@@ -101,7 +108,7 @@ def test_mutated_data_loads_or_names_the_field(case: tuple[str, str]) -> None:
 @st.composite
 def broken_text(draw: st.DrawFn) -> tuple[str, bytes]:
     relative = draw(st.sampled_from(FILES))
-    raw = (bundled_path() / relative).read_bytes()
+    raw = RAW[relative]
     lines = raw.split(b"\n")
     action = draw(st.sampled_from(["delete", "duplicate", "truncate", "insert", "flip"]))
     i = draw(st.integers(0, len(lines) - 1))
@@ -119,7 +126,7 @@ def broken_text(draw: st.DrawFn) -> tuple[str, bytes]:
     return relative, b"\n".join(lines)
 
 
-@settings(max_examples=250 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=150 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(broken_text())
 def test_broken_text_loads_or_names_the_file(case: tuple[str, bytes]) -> None:
     load_one(*case)
@@ -224,13 +231,86 @@ def articles(draw: st.DrawFn) -> kzlaw.Article:
     return kzlaw.Article("cc2014", number, tuple(versions))
 
 
-@settings(max_examples=120 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(articles())
 def test_generated_articles_round_trip(article: kzlaw.Article) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        kzlaw.dump(article, tmp)
-        loaded = kzlaw.load(tmp).article(article.ref)
+        written = kzlaw.dump(article, tmp)
+        loaded = load_checked(written, REGISTRIES, Path(tmp))
     assert loaded == article
+
+
+# --- random references and command lines: a result or a KzlawError, never anything else ---------------------
+
+REF_PIECES = st.sampled_from(
+    ["cc1997", "cc2014", "CC", "de", "/", "@", "128", "128a", "275-1", "0128", "-", ".", "_", "2006-03-02",
+     "2012-01-01", "0001-01-01", "9999-12-31", "2006-02-30", "292-VI", "latest", "today", "unknown-start", " ",
+     "\x00", "\x1b[2J", "\u202e", "²", "١٢٨", "\udc80", "../", "%s", "{}", "\n"]
+)  # fmt: skip
+REFS = st.one_of(
+    st.lists(REF_PIECES, max_size=6).map("".join),
+    st.text(max_size=30),
+    st.sampled_from([r for a in CORPUS for v in a.versions for r in (v.ref, a.ref)]),
+)
+
+
+@settings(max_examples=400 * FUZZ_SCALE, deadline=None)
+@given(REFS, st.sampled_from(["parse", "version", "resolve", "versions", "article", "at", "align", "diff"]))
+def test_random_references_give_a_result_or_a_kzlaw_error(ref: str, how: str) -> None:
+    from kzlaw.refs import parse_ref
+
+    calls = {
+        "parse": lambda: parse_ref(ref),
+        "version": lambda: CORPUS.version(ref),
+        "resolve": lambda: CORPUS.resolve(ref),
+        "versions": lambda: CORPUS.versions(ref, [ref]),
+        "article": lambda: CORPUS.article(ref),
+        "at": lambda: CORPUS.article("cc1997/128").at(ref),
+        "align": lambda: kzlaw.align(ref, CORPUS),
+        "diff": lambda: kzlaw.diff(ref, "cc1997/128@2006-03-02", CORPUS),
+    }
+    try:
+        calls[how]()
+    except kzlaw.KzlawError as err:
+        event(f"{how}: {type(err).__name__}")
+        assert str(err)
+    else:
+        event(f"{how}: ok")
+
+
+REAL_REFS = st.sampled_from([r for a in CORPUS for v in a.versions for r in (v.ref, a.ref)][:40])
+ARG = st.one_of(
+    REAL_REFS,
+    REFS,
+    st.sampled_from(["list", "show", "diff", "align", "penalties", "--json", "--format", "text", "markdown", "html",
+                     "json", "csv", "docx", "--lang", "en", "ru", "kk", "xx", "--code", "--color", "always",
+                     "--side-by-side", "--data", "--debug", "-o", "", "-", "--", "--bogus", "=", "-x"]),
+)  # fmt: skip
+COMMANDS = st.sampled_from(["list", "show", "diff", "align", "penalties", "bogus", ""])
+
+
+@settings(max_examples=80 * FUZZ_SCALE, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(COMMANDS, st.lists(ARG, max_size=5))
+def test_random_command_lines_exit_0_or_2_with_one_line(command: str, args: list[str]) -> None:
+    import contextlib
+    import io
+
+    from kzlaw.cli import main
+
+    argv = [command, *args]
+    if "--debug" in argv or "-o" in argv or "--data" in argv:
+        argv = [a for a in argv if a not in ("--debug", "-o", "--data")]  # no tracebacks on purpose, no writing
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(argv)  # anything raised fails the test
+    event(f"exit {code}")
+    assert code in (0, 2), (argv, code)
+    if code == 2:
+        lines = err.getvalue().split("\n")
+        assert len(lines) == 2, (argv, lines)  # one line and its newline
+        assert not set(lines[0]) & {"\x1b", "\r", "\x07", "\x9b"}, lines
+        assert lines[0].startswith("kzlaw: error: ")
+        assert "Traceback" not in err.getvalue()
 
 
 # --- no renderer lets statute text become markup ----------------------------------------------------------
@@ -240,7 +320,7 @@ MARKUPISH = st.lists(
 ).map("".join)
 
 
-@settings(max_examples=150 * FUZZ_SCALE, deadline=None)
+@settings(max_examples=80 * FUZZ_SCALE, deadline=None)
 @given(MARKUPISH, MARKUPISH, MARKUPISH)
 def test_every_html_renderer_escapes(title: str, text: str, circ: str) -> None:
     import attrs
@@ -258,7 +338,7 @@ def test_every_html_renderer_escapes(title: str, text: str, circ: str) -> None:
     wording = attrs.evolve(w, title=title if title.strip() else "x", parts=words)
     v = attrs.evolve(base, parts=(base.parts[0], part, *base.parts[2:]), remarks=text, wordings={"en": wording})
     allowed = {"div", "style", "h3", "h4", "p", "table", "tr", "th", "td", "ul", "li", "b", "i", "q", "small", "br",
-               "span", "code", "ins", "del"}  # fmt: skip
+               "span", "code", "ins", "del", "details", "summary"}  # fmt: skip
     for html in (
         render(v),
         render(attrs.evolve(CORPUS.article("cc1997/128"), versions=(v,))),

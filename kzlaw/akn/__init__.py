@@ -27,6 +27,7 @@ from kzlaw.akn.base import (
     work_uri,
 )
 from kzlaw.akn.command import akn_path, export_command, write_akn
+from kzlaw.akn.folder import has_akn_files, load_akn
 from kzlaw.akn.read import PLAIN_REMARK, PLAIN_SANCTION, from_akn
 from kzlaw.akn.write import anchor, language_code, to_akn
 
@@ -45,7 +46,9 @@ __all__ = [
     "export_command",
     "expression_uri",
     "from_akn",
+    "has_akn_files",
     "language_code",
+    "load_akn",
     "manifestation_uri",
     "parse_xml",
     "schema",
