@@ -134,17 +134,6 @@ def registries(root: str | os.PathLike[str] | None = None) -> Registries:
     return reg
 
 
-def _akn_folder(root: Path) -> bool:
-    """Whether ``root`` holds Akoma Ntoso documents in the layout ``kzlaw export`` writes (and lxml is there)."""
-    import importlib.util
-
-    if importlib.util.find_spec("lxml") is None:
-        return False
-    from kzlaw.akn.folder import has_akn_files
-
-    return has_akn_files(root)
-
-
 def load_folder(root: Path) -> Corpus:
     """Load a statute folder (what :func:`load` does for a path)."""
     if not root.is_dir():
@@ -163,9 +152,11 @@ def load_folder(root: Path) -> Corpus:
         for file in sorted(_statute_files(folder), key=lambda p: _number_key(p.stem)):
             art = _load_article(file, reg, root)
             articles[art.ref] = art
-    if not articles and _akn_folder(root):
-        from kzlaw.akn import load_akn  # a folder of Akoma Ntoso documents (needs the akn extra)
-
+    if not articles and any(root.glob("*/*/*@*.xml")):  # a folder of Akoma Ntoso documents
+        try:
+            from kzlaw.akn import load_akn
+        except ImportError:
+            raise StatuteError(str(root), "", "holds Akoma Ntoso documents: pip install 'kzlaw[akn]'") from None
         return load_akn(root)
     if not articles:
         raise StatuteError(

@@ -19,17 +19,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from attrs import evolve, field, frozen
+from attrs import evolve, frozen
 
-from kzlaw.alignment import align
 from kzlaw.corpus import Corpus, resolve_corpus
 from kzlaw.display import Presentable
 from kzlaw.enforcement import MEASURES, UNSPECIFIED, Enforcement, Figure, load_enforcement
-from kzlaw.frozen import FrozenMap, frozen_map
-from kzlaw.model import Version
-from kzlaw.penalties import BENCHMARKS, compare_penalties
-from kzlaw.protocol import elements
-from kzlaw.words import months_text
+from kzlaw.frozen import FrozenMap
+from kzlaw.join import Joiner, PartPenalty, Row, duration, span
+from kzlaw.penalties import BENCHMARKS
 
 __all__ = ["TRAFFICKING_ARTICLE", "Derived", "EnforcementTable", "PartPenalty", "Row", "enforcement_table"]
 
@@ -39,57 +36,6 @@ TRAFFICKING_ARTICLE = "128"
 #: The measures given by article, and what they count in words.
 _WHAT = {"cases_opened": "cases opened", "convictions": "persons convicted"}
 _JUDGEMENTS = ("tvpa.stringent",)  # a benchmark that is a reader's judgement is not counted
-
-
-@frozen
-class PartPenalty:
-    """What one part of the version in force prescribes, as :func:`kzlaw.compare_penalties` reads it.
-
-    ``life`` is ``None`` where the imprisonment range is not attested; ``benchmarks`` maps each benchmark id to
-    its outcome for this part.
-    """
-
-    number: str
-    min_months: int | None
-    max_months: int | None
-    life: bool | None
-    gravity: str
-    non_custodial_option: bool | None
-    benchmarks: FrozenMap[str, str] = field(converter=frozen_map)
-
-
-@frozen
-class Row:
-    """A figure joined to the version of its article in force in its period.
-
-    ``status`` is ``in force``, ``start uncertain`` (the only version held may have started later), ``ambiguous``
-    (``candidates`` lists the versions the sources leave open), ``not in force``, ``no article`` or ``several
-    articles`` (the source names ``refs_named`` without splitting the figure). The penalties, gravity and
-    benchmarks are those of the part the figure names, else of all parts (the maximum is the highest, the minimum
-    the lowest); a benchmark is ``mixed`` when its outcome depends on the part.
-    """
-
-    figure: Figure
-    status: str
-    article: str | None = None
-    version: str | None = None
-    candidates: tuple[str, ...] = ()
-    parts: tuple[PartPenalty, ...] = ()
-    imprisonment_min_months: int | None = None
-    imprisonment_max_months: int | None = None
-    life: bool | None = None
-    gravity: str | None = None
-    means_required: tuple[str, ...] = ()
-    all_acts: bool | None = None
-    benchmarks: FrozenMap[str, str] = field(factory=FrozenMap, converter=frozen_map)
-    remarks: tuple[str, ...] = ()
-
-    @property
-    def top(self) -> float:
-        """The maximum as a number to compare: months, ``inf`` for life, ``-1`` where unknown or not joined."""
-        if self.life:
-            return float("inf")
-        return float(-1 if self.imprisonment_max_months is None else self.imprisonment_max_months)
 
 
 @frozen
@@ -145,7 +91,7 @@ def enforcement_table(
     """
     corpus = resolve_corpus(corpus)
     data = data if data is not None else load_enforcement(corpus=corpus)
-    join = _Joiner(corpus)
+    join = Joiner(corpus)
     rows = tuple(join(f) for f in data.select(period))
     derived: list[Derived] = []
     findings: list[str] = []
@@ -157,111 +103,6 @@ def enforcement_table(
         derived += [Derived(label, doc, name, value, text) for name, value, text in d]
         findings += found
     return EnforcementTable(rows, tuple(derived), tuple(findings), period, data.file)
-
-
-class _Joiner:
-    """Joins figures to versions, computing each version's penalties and alignment once."""
-
-    def __init__(self, corpus: Corpus) -> None:
-        self.corpus = corpus
-        self._law: dict[str, tuple[tuple[PartPenalty, ...], tuple[str, ...], bool]] = {}
-
-    def label(self, ref: str) -> str:
-        """``Criminal Code 1997, art. 271`` for ``cc1997/271``."""
-        code, number = ref.split("/", 1)
-        found = self.corpus.codes.get(code)
-        return f"{found.label if found else code}, art. {number}"
-
-    def labels(self, refs: Iterable[str]) -> str:
-        """``Criminal Code 2014, arts. 128, 134 and 308`` for articles of one code (codes in turn)."""
-        by_code: dict[str, list[str]] = {}
-        for ref in refs:
-            by_code.setdefault(ref.split("/", 1)[0], []).append(ref.split("/", 1)[1])
-        out = []
-        for code, numbers in by_code.items():
-            found = self.corpus.codes.get(code)
-            listed = numbers[0] if len(numbers) == 1 else f"{', '.join(numbers[:-1])} and {numbers[-1]}"
-            out.append(f"{found.label if found else code}, art{'s' * (len(numbers) > 1)}. {listed}")
-        return "; ".join(out)
-
-    def _of(self, v: Version) -> tuple[tuple[PartPenalty, ...], tuple[str, ...], bool]:
-        if v.ref not in self._law:
-            parts = tuple(
-                PartPenalty(
-                    r.part,
-                    r.imprisonment_min_months,
-                    r.imprisonment_max_months,
-                    r.life,
-                    r.gravity,
-                    r.non_custodial_option,
-                    {k: b.outcome for k, b in r.benchmarks.items()},
-                )
-                for r in compare_penalties(v, corpus=self.corpus).rows
-            )
-            a = align(v, self.corpus)
-            means = tuple(r.element for r in a if r.status == "constitutive" and r.element.startswith("means."))
-            acts = all(a[e.id].status == "constitutive" for e in elements("act"))
-            self._law[v.ref] = (parts, means, acts)
-        return self._law[v.ref]
-
-    def __call__(self, f: Figure, ref: str | None = None) -> Row:
-        """The row of ``f``, joined to ``ref`` (by default the figure's own article)."""
-        ref = ref or f.ref
-        if ref == UNSPECIFIED:
-            if f.refs_named:
-                return Row(f, "several articles", remarks=(f"names {', '.join(f.refs_named)} without splitting",))
-            return Row(f, "no article")
-        art = self.corpus.article(ref)
-        day = f.period.day()
-        found = art.candidates(day)
-        if len(found) != 1:
-            status = "ambiguous" if found else "not in force"
-            return Row(f, status, ref, candidates=tuple(v.ref for v in found), remarks=(f"{status} on {day}",))
-        v = found[0]
-        edges = {w.ref for d in (f.period.start, f.period.end) if d for w in art.candidates(d)} - {v.ref}
-        penalties, means, all_acts = self._of(v)
-        rel = tuple(p for p in penalties if f.part in (None, p.number))
-        known = all(p.life is not None for p in rel)
-        life = any(p.life for p in rel) if known else None
-        lows = [p.min_months for p in rel]
-        high = None if not known or life else max((p.max_months or 0 for p in rel), default=None)
-        return Row(
-            figure=f,
-            status="in force" if v.in_force_on(day) == "yes" else "start uncertain",
-            article=ref,
-            version=v.ref,
-            candidates=(v.ref,),
-            parts=rel,
-            imprisonment_min_months=None if not known or not lows or None in lows else min(x or 0 for x in lows),
-            imprisonment_max_months=high,
-            life=life,
-            gravity=self.corpus.codes[v.code].gravity_of(high, bool(life)) if known else None,
-            means_required=means,
-            all_acts=all_acts,
-            benchmarks={b: _verdict(rel, b) for b in BENCHMARKS},
-            remarks=(f"also possibly in force during {f.period.label}: {', '.join(sorted(edges))}",) * bool(edges),
-        )
-
-
-def _verdict(parts: Iterable[PartPenalty], bid: str) -> str:
-    seen = {p.benchmarks[bid] for p in parts} - {"not applicable"}
-    if len(seen) < 2:
-        return seen.pop() if seen else "not applicable"
-    return "unknown" if "unknown" in seen else "mixed"
-
-
-def _span(low: int | None, high: int) -> str:
-    if not low:
-        return f"up to {months_text(high)}"
-    return (
-        f"{low // 12}-{high // 12} years"
-        if low % 12 == high % 12 == 0
-        else f"{months_text(low)} to {months_text(high)}"
-    )
-
-
-def _dur(months: float) -> str:
-    return "life" if months == float("inf") else months_text(int(months))
 
 
 def _listed(rows: Iterable[Row], measure: str) -> list[Row]:
@@ -286,7 +127,7 @@ def _when(label: str) -> str:
     return f"In {label}" if label[0].isdigit() else label[0].upper() + label[1:]
 
 
-def _derive(group: list[Row], join: _Joiner) -> tuple[Out, list[str]]:
+def _derive(group: list[Row], join: Joiner) -> tuple[Out, list[str]]:
     out: Out = []
     findings: list[str] = []
     when = _when(group[0].figure.period.label)
@@ -310,7 +151,7 @@ def _derive(group: list[Row], join: _Joiner) -> tuple[Out, list[str]]:
     return out, findings
 
 
-def _by_article(group: list[Row], measure: str, traf: Row, join: _Joiner, when: str, out: Out) -> list[str]:
+def _by_article(group: list[Row], measure: str, traf: Row, join: Joiner, when: str, out: Out) -> list[str]:
     """The penalty measures of the figures given by article; returns the findings."""
     what = _WHAT[measure]
     listed = _listed(group, measure)
@@ -327,8 +168,8 @@ def _by_article(group: list[Row], measure: str, traf: Row, join: _Joiner, when: 
     below = [r for r in known if r.top < tmax]
     nb = sum(r.figure.count for r in below)
     terms = " + ".join(str(r.figure.count) for r in below) or "0"
-    names = ", ".join(f"{r.figure.scope()} (max {_dur(r.top)})" for r in below) or "none"
-    against = f"against {_dur(tmax)} under {traf.version}"
+    names = ", ".join(f"{r.figure.scope()} (max {duration(r.top)})" for r in below) or "none"
+    against = f"against {duration(tmax)} under {traf.version}"
     text = f"({terms}) / {kn} = {nb} / {kn} = {nb / kn:.1%} of {of}: {names}, {against}"
     out.append((f"{measure}: share under articles with a lower maximum than {traf.article}", nb / kn, text))
     mean = sum(r.figure.count * r.top for r in known) / kn
@@ -347,14 +188,14 @@ def _by_article(group: list[Row], measure: str, traf: Row, join: _Joiner, when: 
     article = join.label(traf.article or "")
     found = [
         f"{when}, {nb / kn:.0%} of {what} ({nb} of {kn}) were under articles whose maximum is below the "
-        f"{_dur(tmax)} of {article}."
+        f"{duration(tmax)} of {article}."
     ]
     top = max(listed, key=lambda r: r.figure.count)
     if top.version and 0 <= top.top < tmax:
         whole = total or n
         part = f" part {top.figure.part}" if top.figure.part else ""
         share = f"{top.figure.count / whole:.0%} of {what} ({top.figure.count} of {whole})"
-        rest = f"whose maximum is {_dur(top.top)}, against {_dur(tmax)} under art. {TRAFFICKING_ARTICLE}"
+        rest = f"whose maximum is {duration(top.top)}, against {duration(tmax)} under art. {TRAFFICKING_ARTICLE}"
         found.insert(0, f"{when}, {share} were under {join.label(top.figure.ref)}{part}, {rest}.")
     return found
 
@@ -379,7 +220,7 @@ def _compare(group: list[Row], out: Out) -> None:
             out.append((f"{name} ({scope})", c / o, f"{c} persons convicted / {o} cases opened = {c / o:.2f}; {why}"))
 
 
-def _sentences(f: Figure, join: _Joiner) -> tuple[str, str]:
+def _sentences(f: Figure, join: Joiner) -> tuple[str, str]:
     """A sentence figure against the prescribed range of each article the source names: the text and a finding."""
     s, named = f.sentence, f.articles
     if s is None or not named:
@@ -397,21 +238,21 @@ def _sentences(f: Figure, join: _Joiner) -> tuple[str, str]:
             free = ", ".join(p.number for p in r.parts if p.non_custodial_option) or "none"
             out.append(f"{r.version}: not imprisonment; parts with a non-custodial main penalty: {free}")
         else:
-            out.append(f"{r.version}: {_span(lo, hi)}")
+            out.append(f"{r.version}: {span(lo, hi)}")
             short = bool(lo and (s.min_months or 0) < lo)
             over += [(ref, hi)] if s.max_months > hi else []
             under += [(ref, lo)] if short else []
-            within += [(ref, _span(lo, hi))] if s.max_months <= hi and not short else []
+            within += [(ref, span(lo, hi))] if s.max_months <= hi and not short else []
     text = f"{f.count} × {s} ({', '.join(named)}; which article each was imposed under is not stated): "
     text += "; ".join(out) + " (kzlaw does not hold the General Part's sentencing rules)"
     found = [f"within the range of {' and '.join(f'{join.label(r)} ({x})' for r, x in within)}"] if within else []
     if over:
-        found.append(f"the longest ({_dur(s.max_months or 0)}) exceeds the maximum of {_list(over, join)}")
+        found.append(f"the longest ({duration(s.max_months or 0)}) exceeds the maximum of {_list(over, join)}")
     if under:
-        found.append(f"the shortest ({_dur(s.min_months or 0)}) is below the minimum of {_list(under, join)}")
+        found.append(f"the shortest ({duration(s.min_months or 0)}) is below the minimum of {_list(under, join)}")
     plural = "s" if f.count != 1 else ""
     return text, f"{f.count} sentence{plural} of {s}: " + "; ".join(found) + "." if found else ""
 
 
-def _list(items: list[tuple[str, int]], join: _Joiner) -> str:
-    return " and ".join(f"{join.label(r)} ({_dur(m)})" for r, m in items)
+def _list(items: list[tuple[str, int]], join: Joiner) -> str:
+    return " and ".join(f"{join.label(r)} ({duration(m)})" for r, m in items)
