@@ -1,12 +1,11 @@
 """Loading and validating statute folders.
 
-The pipeline per file: read a bounded regular file as UTF-8 (:mod:`kzlaw.fsio`) -> parse TOML
-(:mod:`tomllib`) -> structure into the frozen model classes with the one converter
-(:mod:`kzlaw.convert`; the classes check their own invariants) -> the checks that need the
-registries (known tags, laws, sources and kinds; periods inside the code's; every version's
-reference naming exactly that version). The first problem raises a
-:class:`~kzlaw.errors.StatuteError` subclass naming the file and the field. A corpus is built only
-when every file has passed, so a failed load leaves nothing half-built behind.
+The pipeline per file: read a bounded regular file as UTF-8 (:mod:`kzlaw.fsio`) -> parse TOML (:mod:`tomllib`)
+-> structure into the frozen model classes with the one converter (:mod:`kzlaw.convert`; the classes check their
+own invariants) -> the checks that need the registries (known tags, laws, sources and kinds; periods inside the
+code's; every version's reference naming exactly that version). The first problem raises a
+:class:`~kzlaw.errors.StatuteError` subclass naming the file and the field. A corpus is built only when every file
+has passed, so a failed load leaves nothing half-built behind. A folder of Akoma Ntoso documents loads too.
 """
 
 from __future__ import annotations
