@@ -90,7 +90,7 @@ def _parser(commands: dict[str, tuple[Command, str]]) -> argparse.ArgumentParser
             p.add_argument("--code", help="only this code (cc1997, cc2014)")
         if name == "show":
             p.add_argument("ref", help="cc1997/128 or cc1997/128@2006-03-02")
-        if name in ("show", "diff", "align", "report"):
+        if name in ("show", "diff", "align"):
             p.add_argument("--lang", choices=["en", "ru", "kk"], default=None, help="the wording to show (default en)")
         if name == "diff":
             p.add_argument("refs", nargs="+", metavar="REF", help="OLD_REF NEW_REF, or one article REF")
