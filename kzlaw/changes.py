@@ -23,7 +23,7 @@ from attrs import frozen
 from kzlaw.change import CHANGE_KINDS, Change, ChangeKind
 from kzlaw.corpus import Corpus, resolve_corpus
 from kzlaw.display import Presentable
-from kzlaw.errors import BadReferenceError
+from kzlaw.errors import BadReferenceError, UnknownPartError
 from kzlaw.model import Version
 from kzlaw.refs import Ref
 from kzlaw.structure import structural_changes
@@ -127,7 +127,15 @@ def _one(corpus: Corpus, given: Version | str | Ref) -> Version:
 
 
 def diffs(article: str, corpus: Corpus | None = None, language: str | None = None) -> tuple[Diff, ...]:
-    """The diffs of every pair of consecutive versions of an article."""
+    """The diffs of every pair of consecutive versions of an article (of those holding ``language``, if given)."""
     corpus = resolve_corpus(corpus)
     versions = corpus.article(article).versions
+    if language is not None:  # compare the versions that hold that wording (say which are left out, if any)
+        held = tuple(v for v in versions if language in v.wordings)
+        if len(held) < 2 and len(versions) > 1:
+            raise UnknownPartError(
+                f"{article}: fewer than two versions hold a {language!r} wording "
+                f"(held by: {', '.join(v.ref for v in held) or 'none'})"
+            )
+        versions = held
     return tuple(diff(a, b, corpus, language) for a, b in pairwise(versions))

@@ -134,7 +134,8 @@ class Language:
     """A language wordings are held in: its code (``ru``), name, AKN code and the words a text uses.
 
     ``article`` and ``note`` are the words the language heads an article and a note with
-    (``Статья``, ``Примечание``), so a version's full text reads as the law does in that language.
+    (``Статья``, ``Примечание``), and ``heading`` how an article's heading is put together
+    (``{number}-{article}. {title}`` in Kazakh), so a version's full text reads as the law does.
     """
 
     id: str = field(validator=token(r"[a-z]{2,3}", "language code", "two or three lower-case letters, ISO 639"))
@@ -143,6 +144,11 @@ class Language:
     article: str = field(validator=nonblank)
     note: str = field(validator=nonblank)
     part: str = "Part"
+    heading: str = "{article} {number}. {title}"
+
+    def head(self, number: str, title: str) -> str:
+        """An article's heading in this language: ``Статья 128. Торговля людьми``, ``128-бап. Адам саудасы``."""
+        return self.heading.format(article=self.article, number=number, title=title)
 
 
 def _gravity(instance: Code, _: Any, gravity: tuple[tuple[str, int], ...]) -> None:

@@ -24,6 +24,15 @@ InForce = Literal["yes", "no", "uncertain"]
 _FALLBACK_LANGUAGE = Language("en", "English", "eng", "Article", "Note")
 
 
+def _language_words(language: str) -> Language | None:
+    """The words of a language from the bundled registry (English built in, so no load is needed for it)."""
+    if language == "en":
+        return _FALLBACK_LANGUAGE
+    from kzlaw.corpus import resolve_corpus
+
+    return resolve_corpus(None).languages.get(language)
+
+
 def _wordings(instance: Version, _: Any, wordings: FrozenMap[str, Wording]) -> None:
     if not wordings:
         raise InvalidValueError("wordings", "a version needs at least one wording", StatuteSchemaError)
@@ -193,11 +202,13 @@ class Version:
         return self.full_text()
 
     def full_text(self, language: str | None = None, words: Language | None = None) -> str:
-        """The full text in one language, headed with that language's words (``Статья 128. ...``)."""
+        """The full text in one language, headed as the law is in that language (``Статья 128. ...``).
+
+        ``words`` gives the language's words; by default they come from the bundled ``languages.toml``.
+        """
         w = self.wording(language)
-        lang = words or (_FALLBACK_LANGUAGE if w.language == "en" else None)
-        head = f"{lang.article} {self.article}. " if lang else f"{self.article}. "
-        lines = [head + w.title]
+        lang = words or _language_words(w.language)
+        lines = [lang.head(self.article, w.title) if lang else f"{self.article}. {w.title}"]
         lines += [w.part(p.id) for p in self.parts]
         note = lang.note if lang else ""
         lines += [
