@@ -7,8 +7,9 @@ In one run, medians of repeated runs (the contenders run in turn, so they share 
     difflib.SequenceMatcher(None, a, b) (autojunk on) over tokens re.findall(r"\\S+\\s*", text), its
     opcodes turned into (op, text) runs like ours; and against the old kzlaw.diff.word_diff while it exists;
 (b) two unrelated random texts of 500 to 4,000 words (words drawn from the corpus), and the growth per doubling;
-(c) a 50,000-word text with 1% of its words replaced;
-(d) the same with fast-diff-match-patch's C++ bisection, where it is installed.
+(c) a 50,000-word text with 1% of its words replaced.
+The load average (/proc/loadavg) is printed with the results: the machine may be shared.
+kzlaw.worddiff is pure Python (no accelerator: its exact step looks at a few dozen pairs of tokens).
 """
 
 from __future__ import annotations
@@ -21,11 +22,12 @@ import re
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import kzlaw
-from kzlaw import worddiff
 from kzlaw.worddiff import word_diff
 
 _WORDS = re.compile(r"\S+\s*")
@@ -67,7 +69,6 @@ def goal(name: str, value: float, limit: float, unit: str = "ms") -> str:
 def run(quick: bool) -> list[str]:
     """Run every measurement; the lines of the report."""
     repeat = 7 if quick else 31
-    worddiff._exact = worddiff._bisect_py  # (a) to (c) time the pure-Python default; (d) the C++ port
     corpus = kzlaw.load()
     pairs = [(text_of(x), text_of(y)) for art in corpus for x, y in pairwise(art.versions)]
     try:  # the old word diff, while kzlaw.diff still has its own
@@ -76,14 +77,15 @@ def run(quick: bool) -> list[str]:
         old_word_diff = None
     if old_word_diff is word_diff:
         old_word_diff = None
-    lines = [f"(a) {len(pairs)} bundled version pairs, median of {repeat} runs each (ms)"]
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "unknown"
+    lines = [f"load average {load}; (a) {len(pairs)} bundled version pairs, median of {repeat} runs each (ms)"]
     word_diff("warm", "up")
     totals = [0.0, 0.0, 0.0]
     rows = []
     for k, (a, b) in enumerate(pairs):
-        fns: list[Callable[[], Any]] = [lambda a=a, b=b: word_diff(a, b), lambda a=a, b=b: redlines_style(a, b)]
+        fns: list[Callable[[], Any]] = [partial(word_diff, a, b), partial(redlines_style, a, b)]
         if old_word_diff is not None:
-            fns.append(lambda a=a, b=b: old_word_diff(a, b))
+            fns.append(partial(old_word_diff, a, b))
         t = medians(repeat, *fns)
         totals = [x + y for x, y in zip(totals, [*t, 0.0][:3], strict=True)]
         rows.append((t[0] / t[1], k, len(a.split()), len(b.split()), t))
@@ -114,9 +116,7 @@ def run(quick: bool) -> list[str]:
         a = " ".join(rng.choice(vocab) for _ in range(n))
         b = " ".join(rng.choice(vocab) for _ in range(n))
         unrelated[n] = (a, b)
-        ours, base = medians(
-            max(3, repeat // 4), lambda a=a, b=b: word_diff(a, b), lambda a=a, b=b: redlines_style(a, b)
-        )
+        ours, base = medians(max(3, repeat // 4), partial(word_diff, a, b), partial(redlines_style, a, b))
         growth = f", x{ours / previous:.2f} per doubling" if previous else ""
         lines.append(
             f"    {n:5} words: worddiff {ours * 1e3:7.2f}, redlines-style {base * 1e3:7.2f} (ratio {ours / base:.2f}){growth}"
@@ -139,24 +139,6 @@ def run(quick: bool) -> list[str]:
     if not quick:
         lines.append(goal("50,000 words, 1% changed", ours * 1e3, 300))
 
-    lines.append("(d) fast-diff-match-patch (C++) for the small exact diffs")
-    try:
-        import fast_diff_match_patch  # noqa: F401
-    except ImportError:
-        lines.append("    not installed (pip install fast-diff-match-patch): skipped")
-        worddiff._exact = worddiff._engine()
-        return lines
-    cases = [*pairs, unrelated[max(unrelated)], (big_a, big_b)]
-    results = {}
-    for engine in (worddiff._bisect_py, worddiff._bisect_fast):
-        worddiff._exact = engine
-        results[engine.__name__] = [word_diff(a, b).ops for a, b in cases]
-        t_pairs = sum(medians(repeat, lambda a=a, b=b: word_diff(a, b))[0] for a, b in pairs)
-        t_big = medians(3, lambda: word_diff(big_a, big_b))[0]
-        lines.append(f"    {engine.__name__}: bundled pairs {t_pairs * 1e3:.2f} ms, {n:,} words {t_big * 1e3:.1f} ms")
-    worddiff._exact = worddiff._engine()
-    same = results["_bisect_py"] == results["_bisect_fast"]
-    lines.append(f"    identical diffs with and without it on {len(cases)} cases: {same}")
     return lines
 
 

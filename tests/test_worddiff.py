@@ -15,7 +15,7 @@ from diff_match_patch import diff_match_patch
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kzlaw import worddiff
+from kzlaw import wordalign, worddiff
 from kzlaw.errors import KzlawError
 from kzlaw.worddiff import PatchError, WordDiff, apply_patch, tokenize, word_diff
 from tests.conftest import FUZZ_SCALE
@@ -304,13 +304,96 @@ def test_a_translation_is_replaced_whole() -> None:
     assert word_diff(english, russian).ops == ((0, "1. "), (-1, english[3:]), (1, russian[3:]))
 
 
-def test_accelerator_gives_the_same_diffs() -> None:
-    pytest.importorskip("fast_diff_match_patch", reason="install fast-diff-match-patch to compare the C++ port")
-    rng = random.Random(7)
-    for _ in range(5000 * FUZZ_SCALE):
-        a = "".join(rng.choice("abcdef") for _ in range(rng.randint(0, 30)))
-        b = "".join(rng.choice("abcdef") for _ in range(rng.randint(0, 30)))
-        assert worddiff._bisect_fast(a, b) == worddiff._bisect_py(a, b)
+def _brute_lcs(x: list[str], y: list[str]) -> int:
+    rows = [[0] * (len(y) + 1) for _ in range(len(x) + 1)]
+    for i in range(len(x) - 1, -1, -1):
+        for j in range(len(y) - 1, -1, -1):
+            rows[i][j] = rows[i + 1][j + 1] + 1 if x[i] == y[j] else max(rows[i + 1][j], rows[i][j + 1])
+    return rows[0][0]
+
+
+@settings(max_examples=300 * FUZZ_SCALE, deadline=None)
+@given(st.lists(st.sampled_from("abcde"), max_size=9), st.lists(st.sampled_from("abcde"), max_size=9))
+def test_the_exact_step_is_a_longest_common_subsequence(x: list[str], y: list[str]) -> None:
+    ii, jj = wordalign._lcs(x, list(range(len(x))), y, list(range(len(y))))
+    assert all(x[i] == y[j] for i, j in zip(ii, jj, strict=True))
+    assert ii == sorted(set(ii))  # in order, each token matched once
+    assert jj == sorted(set(jj))
+    assert len(ii) == _brute_lcs(x, y)
+
+
+@settings(max_examples=300 * FUZZ_SCALE, deadline=None)
+@given(pairs())
+def test_the_common_head_and_tail_are_cut_where_tokens_start(pair: tuple[str, str]) -> None:
+    old, new = pair
+    if old == new or not old or not new:
+        return
+    p, t = worddiff._cut(old, new)
+    assert old[:p] == new[:p]
+    assert old[len(old) - t :] == new[len(new) - t :]
+    assert p + t <= min(len(old), len(new))
+    for text in (old, new):
+        middle = text[p : len(text) - t]
+        assert tokenize(text[:p]) + tokenize(middle) + tokenize(text[len(text) - t :]) == tokenize(text)
+        assert worddiff._tokens(text[:p]) + worddiff._tokens(middle) == worddiff._tokens(text[: len(text) - t])
+
+
+def _runs_rebuild(a: list[str], b: list[str], runs: list[tuple[int, int]]) -> None:
+    ia = ib = 0
+    for op, n in runs:
+        assert n > 0
+        if op == 0:
+            assert a[ia : ia + n] == b[ib : ib + n]
+        ia, ib = ia + n * (op <= 0), ib + n * (op >= 0)
+    assert (ia, ib) == (len(a), len(b))
+
+
+def test_gaps_beyond_the_exact_bound_fall_back_to_a_deletion_and_an_insertion() -> None:
+    # No token occurs once, none as often in both texts: no anchor and too many pairs for the exact
+    # step, so the whole gap is deleted and inserted; the texts still rebuild and no word is split.
+    old = " ".join(["alpha", "beta"] * 300 + ["gamma"] * 3)
+    new = " ".join(["beta", "alpha", "alpha"] * 150 + ["gamma"] * 5)
+    x, y = worddiff._keys(worddiff._tokens(old)), worddiff._keys(worddiff._tokens(new))
+    assert len(x) * len(y) > wordalign.MID
+    runs = wordalign.align(x, y)
+    _runs_rebuild(x, y, runs)
+    d = word_diff(old, new)
+    assert d.old == old
+    assert d.new == new
+    assert cuts(d, -1) <= boundaries(old)
+    assert cuts(d, 1) <= boundaries(new)
+    assert apply_patch(old, d.patch) == new
+    # A small gap past the bound is the same: a deletion and an insertion, whole words.
+    small = wordalign.align(["a", "b"] * 9, ["b", "a", "a"] * 6)
+    _runs_rebuild(["a", "b"] * 9, ["b", "a", "a"] * 6, small)
+
+
+@settings(max_examples=100 * FUZZ_SCALE, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "d", "e", "f", "g", "h"]), min_size=40, max_size=400), st.data())
+def test_long_repetitive_texts_align_exactly(words: list[str], data: st.DataObject) -> None:
+    # Long gaps from a small vocabulary take every path: anchors once in both, the rarest tokens, the
+    # exact step, and the fallback; the runs always rebuild both lists.
+    other = list(words)
+    for _ in range(data.draw(st.integers(0, 20))):
+        k = data.draw(st.integers(0, len(other) - 1))
+        other[k] = data.draw(st.sampled_from(["a", "b", "x", "y"]))
+    _runs_rebuild(words, other, wordalign.align(words, other))
+    old, new = " ".join(words), " ".join(other)
+    d = word_diff(old, new)
+    assert d.old == old
+    assert d.new == new
+
+
+def test_a_rewrite_costs_a_few_passes_not_a_square() -> None:
+    # Two unrelated texts of 20,000 words each: under a second (a quadratic step would take minutes).
+    rng = random.Random(11)
+    vocab = [f"w{i}" for i in range(3000)]
+    old = " ".join(rng.choice(vocab) for _ in range(20_000))
+    new = " ".join(rng.choice(vocab) for _ in range(20_000))
+    d = word_diff(old, new)
+    assert d.old == old
+    assert d.new == new
+    assert sum(op != 0 for op, _ in d.ops) <= 40  # replaced in a few whole runs, not word by word
 
 
 def test_javascript_applies_the_patches() -> None:
