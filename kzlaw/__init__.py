@@ -93,15 +93,16 @@ _NAMES: dict[str, str] = {
 }
 
 __all__ = [
+    "BENCHMARKS",
+    "CHANGE_KINDS",
+    "ELEMENTS",
     "AknError",
     "Alignment",
     "AmbiguousDateError",
     "Article",
-    "BENCHMARKS",
     "BadReferenceError",
     "Benchmark",
     "BenchmarkResult",
-    "CHANGE_KINDS",
     "Change",
     "Circumstance",
     "Code",
@@ -111,7 +112,6 @@ __all__ = [
     "Derived",
     "Diff",
     "DuplicateEntryError",
-    "ELEMENTS",
     "Element",
     "ElementResult",
     "Enforcement",
@@ -201,6 +201,7 @@ if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
     from kzlaw.alignment import Alignment, Coverage, ElementResult, Evidence, RuleResult, align
     from kzlaw.changes import CHANGE_KINDS, Change, Diff, diff, diffs
     from kzlaw.corpus import Corpus, Lookup, Uncertainty
+    from kzlaw.enforcement import Enforcement, Figure, Period, Sentence, load_enforcement
     from kzlaw.errors import (
         AmbiguousDateError,
         BadReferenceError,
@@ -258,5 +259,4 @@ if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
     from kzlaw.protocol import ELEMENTS, Element
     from kzlaw.refs import Ref, parse_ref
     from kzlaw.worddiff import WordDiff, apply_patch, word_diff
-    from kzlaw.enforcement import Enforcement, Figure, Period, Sentence, load_enforcement
     from kzlaw.writer import dump

@@ -58,7 +58,9 @@ def test_penalty_history_is_one_figure_of_small_multiples(corpus: kzlaw.Corpus) 
     root = _parse(text)
     assert text.count("<svg") == 1
     heads = [e for e in root.iter("{http://www.w3.org/2000/svg}text") if e.get("font-weight") == "600"]
-    assert [(e.text or "").split(":")[0] for e in heads] == [kzlaw.present.labels.article_label(a.ref) for a in articles]
+    assert [(e.text or "").split(":")[0] for e in heads] == [
+        kzlaw.present.labels.article_label(a.ref) for a in articles
+    ]
 
 
 def test_history_lines_end_where_versions_end(corpus: kzlaw.Corpus) -> None:

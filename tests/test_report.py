@@ -86,7 +86,7 @@ def test_citations_are_public(text: str) -> None:
     assert "shared/" not in text
     assert "tests/sources" not in text
     assert "<a href='https://adilet.zan.kz/rus/docs/K1400000226'>" in text
-    assert "href=\"#src-iphr-2010\">[" in text
+    assert 'href="#src-iphr-2010">[' in text
 
 
 def test_public_drops_internal_paths() -> None:
@@ -120,7 +120,7 @@ def test_each_linked_docx_exists(report: Path, text: str) -> None:
     with zipfile.ZipFile(report.parent / "redlines" / "cc1997-128_2006-03-01_to_2006-03-02.docx") as z:
         document = z.read("word/document.xml").decode()
     assert '<w:ins w:id="' in document
-    assert "w:author=\"kzlaw\"" in document
+    assert 'w:author="kzlaw"' in document
 
 
 def test_report_json_is_compact(report: Path) -> None:

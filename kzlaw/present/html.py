@@ -139,7 +139,6 @@ def _model_views() -> None:
     from kzlaw.corpus import Corpus, Uncertainties, Uncertainty
     from kzlaw.model import Article, Version
 
-
     @render.register(Version)
     def _version(v: Version, standalone: bool = False, styled: bool = True, language: str | None = None) -> str:
         w = v.wording(language)

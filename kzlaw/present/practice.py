@@ -23,7 +23,6 @@ __all__ = ["enforcement_section", "enforcement_svg", "figure_data", "row_data", 
 _HEAD = ("period", "measure", "count", "article", "version in force", "maximum", "gravity")
 
 
-
 def measure_words(name: str) -> str:
     """A derived measure's name as a reader says it: benchmark ids by their labels, articles by name.
 
@@ -39,6 +38,7 @@ def measure_words(name: str) -> str:
     for bid, benchmark in BENCHMARKS.items():
         words = words.replace(bid, benchmark.label or bid)
     return re.sub(r"\bcc\d{4}/[0-9A-Za-z-]+", lambda m: article_label(m.group()), words)
+
 
 def _maximum(r: Row) -> str:
     if r.life:

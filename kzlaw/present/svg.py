@@ -174,8 +174,10 @@ def penalty_ranges(rows: Iterable[PenaltyRow], title: str = "Imprisonment by par
         (_box(COLOURS["aggravated"]), "most aggravated part"),
         (_box(COLOURS["other"]), "other parts"),
         (_box(COLOURS["life"]), "life imprisonment available"),
-        (_box(COLOURS["other"], f' fill-opacity="0.45" stroke="{COLOURS["other"]}" stroke-dasharray="3 2"'),
-         "no minimum stated (bar from zero)"),
+        (
+            _box(COLOURS["other"], f' fill-opacity="0.45" stroke="{COLOURS["other"]}" stroke-dasharray="3 2"'),
+            "no minimum stated (bar from zero)",
+        ),
         (_line("#333", "4 3"), "benchmark lines at 4, 5 and 10 years (see the benchmarks below)"),
     ]
     legend, h = _legend(items, 4, plot_bottom + 38, width - 8)

@@ -44,7 +44,6 @@ def _model_views() -> None:
     from kzlaw.corpus import Corpus, Uncertainty
     from kzlaw.model import Article, Version
 
-
     @render.register(Version)
     def _version(v: Version, color: bool = False, language: str | None = None) -> str:
         w = v.wording(language)
