@@ -125,6 +125,15 @@ def test_minor_moves_from_part_2_to_part_3_in_2024(corpus: kzlaw.Corpus) -> None
         minor = lambda v, n: any("minor" in c.tags for c in v.part(n).circumstances)  # noqa: E731
         assert (minor(before, "2"), minor(before, "3")) == (True, False)
         assert (minor(after, "2"), minor(after, "3")) == (False, True)
+        # 72-VIII did nothing else to these articles (the reference's row): the rest is the 292-VI version's
+        kept = [c for c in before.part("2").circumstances if "minor" not in c.tags]
+        assert list(after.part("2").circumstances) == kept
+        assert [p.sanction for p in after.parts] == [p.sanction for p in before.parts]
+        assert after.notes == before.notes
+        changes = kzlaw.diff(before, after, corpus).changes
+        assert [c.summary for c in changes] == ["circumstance 2(5) moved to 3(?1): 'against a minor'"]
+        assert "Carried over from the 2020 text, not confirmed for 2024" in after.remarks
+        assert "the 2024 wording itself is not held" in after.remarks
 
 
 def test_amending_laws_have_adoption_and_uncertain_entry_into_force(corpus: kzlaw.Corpus) -> None:

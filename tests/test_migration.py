@@ -421,26 +421,63 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ),
         ("valid_to", 2): "Entry into force not confirmed by kzlaw's sources; no upper bound is known.",
     },
-    "cc2014/125#2": {  # issue #11: official footnotes and text
-        ("parts", 1, "circumstances", 2, 1): "with violence dangerous to life or health",
-        ("parts", 1, "circumstances", 2, 2): ["violence"],
-        ("parts", 1, "circumstances", 8, 1): (
-            "with the falsification, concealment or destruction of the victim's identity documents"
-        ),
+    "cc2014/125#2": {  # issue #11: the 72-VIII version rebuilt from the 292-VI one (only the minor victim moves)
+        ("notes",): [
+            [
+                "",
+                (
+                    "A person who voluntarily frees the kidnapped person is released from criminal "
+                    "liability unless his or her acts contain the elements of another crime."
+                ),
+                ["voluntary_release"],
+            ]
+        ],
+        ("parts", 1, "circumstances"): [
+            ["1", "by a group of persons by prior conspiracy", ["group_prior_agreement"]],
+            ["2", "repeatedly", ["repeat"]],
+            ["3", "with violence dangerous to life or health", ["violence"]],
+            ["4", "with the use of a weapon or of objects used as a weapon", ["weapon"]],
+            ["6", "against a woman known to be pregnant", ["pregnant"]],
+            ["7", "against two or more persons", ["two_or_more"]],
+            ["8", "for mercenary motives", ["profit"]],
+            ["9", "by a person using his or her official position", ["abuse_of_power"]],
+            [
+                "10",
+                "with the falsification, concealment or destruction of the victim's identity documents",
+                ["identity_documents"],
+            ],
+        ],
         ("parts", 1, "text"): (
             "2. The same acts committed: 1) by a group of persons by prior conspiracy; 2) "
             "repeatedly; 3) with violence dangerous to life or health; 4) with the use of a "
             "weapon or of objects used as a weapon; 6) against a woman known to be pregnant; "
-            "7) against two or more persons; 8) for mercenary motives; ?1) by a person using "
-            "his or her official position; ?2) with the falsification, concealment or "
+            "7) against two or more persons; 8) for mercenary motives; 9) by a person using "
+            "his or her official position; 10) with the falsification, concealment or "
             "destruction of the victim's identity documents."
         ),
+        ("parts", 2, "circumstances", 3, 0): "?1",
+        ("parts", 2, "text"): (
+            "3. The acts of part one or two committed: 1) by a criminal group; 2) for the "
+            "purpose of exploitation; 3) causing the death of the victim by negligence or "
+            "other grave consequences; ?1) against a minor."
+        ),
         ("remarks",): (
-            "Items are numbered in the order kzlaw's reference lists them; items marked ?1, "
-            "?2, ?3 were added or moved by a law whose numbering the reference does not "
-            "give. Point 3 is given as in the official text of January 2020 (dangerous "
-            "violence, no threat). The note on voluntary release, in the official text of "
-            "2020, is not held here: kzlaw holds no text of the 2024 state."
+            "Built from the version of Law No. 292-VI (the official Russian text of January "
+            "2020) and kzlaw's reference on Law No. 72-VIII, which says only that the "
+            '"minor" victim moves from part 2 to part 3; the 2024 wording itself is not '
+            "held. Inferred: point 5 of part 2 (against a minor) leaves part 2 and is a "
+            "point of part 3; its label there is not known (held as ?1). The 2024 numbering "
+            "of part 2 is not known: the points that stay keep their 2020 labels (1-4, "
+            "6-10). Carried over from the 2020 text, not confirmed for 2024: those points "
+            "and their words, points 1-3 of part 3, the sanctions of every part (the "
+            "reference lists no sanction change by 72-VIII) and the note on voluntary "
+            "release."
+        ),
+        ("source", 2): (
+            "kzlaw's summary of the 292-VI version's English (itself a summary of the "
+            "official Russian text of January 2020), with the minor victim moved from part 2 "
+            "to part 3 as kzlaw's reference (shared/reference/cc2014.md, row No. 72-VIII) "
+            "says; no text of the 2024 state is held."
         ),
     },
     "cc2014/126#0": {  # issue #11: official footnotes and text
@@ -514,13 +551,54 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ),
         ("valid_to", 2): "Entry into force not confirmed by kzlaw's sources; no upper bound is known.",
     },
-    "cc2014/126#2": {  # issue #11: official footnotes and text
+    "cc2014/126#2": {  # issue #11: the 72-VIII version rebuilt from the 292-VI one (only the minor victim moves)
+        ("parts", 1, "circumstances"): [
+            ["1", "by a group of persons by prior conspiracy", ["group_prior_agreement"]],
+            ["2", "repeatedly", ["repeat"]],
+            ["3", "with violence dangerous to life or health", ["violence"]],
+            ["4", "with the use of a weapon or of objects used as a weapon", ["weapon"]],
+            ["6", "against a woman known to be pregnant", ["pregnant"]],
+            ["7", "against two or more persons", ["two_or_more"]],
+            ["8", "for mercenary motives", ["profit"]],
+            ["9", "using the material or other dependence of the victim", ["dependence"]],
+            ["10", "by a person using his or her official position", ["abuse_of_power"]],
+            [
+                "11",
+                "with the falsification, concealment or destruction of the victim's identity documents",
+                ["identity_documents"],
+            ],
+        ],
+        ("parts", 1, "text"): (
+            "2. The same act committed: 1) by a group of persons by prior conspiracy; 2) "
+            "repeatedly; 3) with violence dangerous to life or health; 4) with the use of a "
+            "weapon or of objects used as a weapon; 6) against a woman known to be pregnant; "
+            "7) against two or more persons; 8) for mercenary motives; 9) using the material "
+            "or other dependence of the victim; 10) by a person using his or her official "
+            "position; 11) with the falsification, concealment or destruction of the "
+            "victim's identity documents."
+        ),
+        ("parts", 2, "circumstances", 3, 0): "?1",
+        ("parts", 2, "text"): (
+            "3. The acts of part one or two committed: 1) by a criminal group; 2) for the "
+            "purpose of exploitation; 3) causing the death of the victim by negligence or "
+            "other grave consequences; ?1) against a minor."
+        ),
         ("remarks",): (
-            "kzlaw's reference does not list the items of part 2; only those it names are "
-            "held. Items are numbered in the order kzlaw's reference lists them; items "
-            "marked ?1, ?2, ?3 were added or moved by a law whose numbering the reference "
-            "does not give. Points ?1 and ?2 are points 10 and 11 of the 2020 text; whether "
-            "the 2024 law renumbered them is not in kzlaw's sources."
+            "Built from the version of Law No. 292-VI (the official Russian text of January "
+            "2020) and kzlaw's reference on Law No. 72-VIII, which says only that the "
+            '"minor" victim moves from part 2 to part 3; the 2024 wording itself is not '
+            "held. Inferred: point 5 of part 2 (against a minor) leaves part 2 and is a "
+            "point of part 3; its label there is not known (held as ?1). The 2024 numbering "
+            "of part 2 is not known: the points that stay keep their 2020 labels (1-4, "
+            "6-11). Carried over from the 2020 text, not confirmed for 2024: those points "
+            "and their words, points 1-3 of part 3 and the sanctions of every part (the "
+            "reference lists no sanction change by 72-VIII)."
+        ),
+        ("source", 2): (
+            "kzlaw's summary of the 292-VI version's English (itself a summary of the "
+            "official Russian text of January 2020), with the minor victim moved from part 2 "
+            "to part 3 as kzlaw's reference (shared/reference/cc2014.md, row No. 72-VIII) "
+            "says; no text of the 2024 state is held."
         ),
     },
     "cc2014/128#0": {  # issue #11: official footnotes and text
