@@ -309,15 +309,7 @@ def default_file(corpus: Corpus) -> Path:
 
 
 def load_enforcement(path: str | Path | None = None, corpus: Corpus | None = None) -> Enforcement:
-    """Load and check an enforcement file: the corpus folder's (else the bundled) ``enforcement.toml``, or ``path``.
-
-    Raises:
-        StatuteError: A figure is not valid; the message names the file and the field. An unknown article, part,
-            measure or source (:class:`~kzlaw.errors.UnknownNameError`), a negative count
-            (:class:`~kzlaw.errors.RangeError`), a period outside the article's code
-            (:class:`~kzlaw.errors.PeriodError`), a missing quote (:class:`~kzlaw.errors.StatuteSchemaError`),
-            parts summing above their stated total (:class:`~kzlaw.errors.TotalExceededError`).
-    """
+    """Load and check an enforcement file (see :func:`kzlaw.enforcement_file.read_enforcement`)."""
     from kzlaw.enforcement_file import read_enforcement
 
     return read_enforcement(path, corpus)

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from kzlaw.present import labels
+from kzlaw.present.lazy import once
 from kzlaw.words import STATUS_LABELS, STATUS_MARKS
 
 __all__ = ["CSS", "esc", "page", "redline", "render", "side_by_side"]
@@ -333,16 +334,7 @@ def _result_views() -> None:
         return _penalty_table(PenaltyTable((r,)), standalone, styled)
 
 
-_LOADED: list[bool] = []
-
-
-def _load_result_views() -> bool:
-    """Register the views of analysis results on first need (so showing a version imports no analysis)."""
-    if _LOADED:
-        return False
-    _LOADED.append(True)
-    _result_views()
-    return True
+_load_result_views = once(_result_views)  # the analysis results' views, registered on first need
 
 
 _model_views()
