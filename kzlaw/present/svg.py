@@ -1,11 +1,10 @@
 """Charts as small inline SVG, drawn by kzlaw itself from the same numbers as the tables (no matplotlib).
 
-The report draws three: :func:`penalty_ranges` (imprisonment ranges per part, benchmark lines and a
-legend of the colours), :func:`penalty_history` (one small panel per article, each version's line
-ending where the version ends) and :func:`coverage_heatmap` (Protocol elements by version). Every
-label passes through :func:`esc`, and every coordinate is clamped into the chart, so a hostile part
-number, a date at 0001-01-01 or a maximum of 8e17 years draws at the edge instead of failing or
-injecting markup.
+The report draws three: :func:`penalty_ranges` (imprisonment ranges per part, benchmark lines and a legend of
+the colours), :func:`penalty_history` (one small panel per article, each version's line ending where the version
+ends) and :func:`coverage_heatmap` (Protocol elements by version). Every label passes through :func:`esc`, and
+every coordinate is clamped into the chart, so a hostile part number, a date at 0001-01-01 or a maximum of 8e17
+years draws at the edge instead of failing or injecting markup.
 """
 
 from __future__ import annotations
