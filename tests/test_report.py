@@ -185,3 +185,20 @@ def test_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert out.startswith(f"report written to {tmp_path / 'out' / 'index.html'}")
     assert (tmp_path / "out" / "report.json").is_file()
+
+
+def test_each_version_links_its_akoma_ntoso_documents(report: Path) -> None:
+    """Issue #15: the report links each version's AKN file in every language it holds, and each is valid."""
+    import re
+    import urllib.parse
+
+    akn = pytest.importorskip("kzlaw.akn", reason="install the akn extra: pip install 'kzlaw[akn]'")
+    text = report.read_text(encoding="utf-8")
+    links = [urllib.parse.unquote(h) for h in re.findall(r"href='(akn/[^']+)'", text)]
+    corpus = kzlaw.load()
+    expected = sum(len(v.wordings) for a in corpus.select(role="offence") for v in a.versions)
+    assert len(links) == expected
+    for link in links[:: max(1, len(links) // 12)]:  # a sample, validated against the strict schema
+        path = report.parent / link
+        assert path.is_file(), link
+        akn.validate(akn.parse_xml(path.read_bytes()))

@@ -117,6 +117,20 @@ def _benchmarks_legend() -> str:
     )
 
 
+def _akn_files(folder: Path, articles: Sequence[Article], corpus: Corpus) -> dict[Path, str | bytes]:
+    """Every version's Akoma Ntoso documents, one per language, for ``akn/`` (none without the akn extra)."""
+    try:
+        from kzlaw.akn import akn_path, to_akn
+    except ImportError:
+        return {}
+    return {
+        folder / "akn" / akn_path(v, lang, corpus): to_akn(v, lang, corpus)
+        for art in articles
+        for v in art.versions
+        for lang in v.wordings
+    }
+
+
 def _csv(rows: Sequence[dict[str, Any]]) -> str:
     out = io.StringIO()
     if rows:
@@ -157,6 +171,7 @@ def build_report(
         if progress:
             progress(i, len(articles), art.ref)
     files: dict[Path, str | bytes] = {folder / "redlines" / docx_name(d): redline_docx([d]) for d, _ in amendments}
+    files.update(_akn_files(folder, articles, corpus))
     offences = [a for a in articles if a.versions[0].parts]
     everything = [v for a in offences for v in a.versions]
     coverage = align(everything, corpus)

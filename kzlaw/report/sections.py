@@ -86,15 +86,28 @@ def _held(v: Any) -> str:
     return ", ".join(f"{o.language}: {o.status_label}" for o in v.wordings.values())
 
 
+def akn_links(v: Any, corpus: Corpus) -> str:
+    """Links to the version's Akoma Ntoso documents in the report's ``akn/`` folder (none without the akn extra)."""
+    try:
+        from kzlaw.akn import akn_path
+    except ImportError:
+        return ""
+    return " ".join(
+        f"<a href='{esc('akn/' + urllib.parse.quote(akn_path(v, lang, corpus).as_posix()))}'>{esc(lang)}</a>"
+        for lang in v.wordings
+    )
+
+
 def _versions_table(art: Article, corpus: Corpus, cites: Citations) -> str:
     rows = "".join(
         f"<tr id='{esc(anchor(v.ref))}'><td>{esc(labels.version_label(v))}<br><span class='kz-id'>{esc(v.ref)}</span>"
-        f"</td><td>{esc(v.period())}</td><td>{esc(_held(v))}</td><td>{cites.cite(v.source)}</td></tr>"
+        f"</td><td>{esc(v.period())}</td><td>{esc(_held(v))}</td><td>{cites.cite(v.source)}</td>"
+        f"<td>{akn_links(v, corpus)}</td></tr>"
         for v in art.versions
     )
     return (
         "<div class='kz-scroll'><table><tr><th>Version</th><th>In force</th><th>Wordings held</th>"
-        f"<th>Source of the legal state</th></tr>{rows}</table></div>"
+        f"<th>Source of the legal state</th><th>Akoma Ntoso</th></tr>{rows}</table></div>"
     )
 
 
