@@ -130,34 +130,26 @@ def _anchors(x: list[str], y: list[str], top: bool) -> _Anchors:
 
 def _ahead(a: list[str], i: int, i_end: int, b: list[str], j: int, j_end: int) -> int:
     """How many tokens from ``a[i]`` and ``b[j]`` on are the same (a few one by one, then growing slices)."""
-    most, n = min(i_end - i, j_end - j), 0
-    while n < most and n < 8:
-        if a[i + n] != b[j + n]:
-            return n
-        n += 1
-    k = 8
-    while n < most:
-        k = min(k, most - n)
-        if a[i + n : i + n + k] == b[j + n : j + n + k]:
-            n, k = n + k, 2 * k
-        elif k == 1:
-            break
-        else:
-            k >>= 1
-    return n
+    return _same(a, i, b, j, min(i_end - i, j_end - j), forward=True)
 
 
 def _behind(a: list[str], i: int, i_start: int, b: list[str], j: int, j_start: int) -> int:
     """How many tokens before ``a[i]`` and ``b[j]`` (back to the starts) are the same."""
-    most, n = min(i - i_start, j - j_start), 0
+    return _same(a, i, b, j, min(i - i_start, j - j_start), forward=False)
+
+
+def _same(a: list[str], i: int, b: list[str], j: int, most: int, forward: bool) -> int:
+    """The length of the equal run next to ``a[i]`` and ``b[j]``, ahead or behind, up to ``most`` tokens."""
+    n = 0
     while n < most and n < 8:
-        if a[i - n - 1] != b[j - n - 1]:
+        if (a[i + n] != b[j + n]) if forward else (a[i - n - 1] != b[j - n - 1]):
             return n
         n += 1
     k = 8
     while n < most:
         k = min(k, most - n)
-        if a[i - n - k : i - n] == b[j - n - k : j - n]:
+        ahead = forward and a[i + n : i + n + k] == b[j + n : j + n + k]
+        if ahead or (not forward and a[i - n - k : i - n] == b[j - n - k : j - n]):
             n, k = n + k, 2 * k
         elif k == 1:
             break

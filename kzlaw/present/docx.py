@@ -257,34 +257,19 @@ def docx_bytes(
     return buffer.getvalue()
 
 
-def write_docx(
-    path: str | os.PathLike[str],
-    *,
-    title: str,
-    subtitle_lines: Sequence[str],
-    paragraphs: Sequence[DocxParagraph],
-    author: str = "kzlaw",
-    date: datetime.date | None = None,
-    legend: str | None = None,
-) -> None:
+def write_docx(path: str | os.PathLike[str], **content: Any) -> None:
     """Write :func:`docx_bytes` to ``path`` atomically: a temporary file in the same folder, then a rename.
 
     Args:
-        path: The .docx file to create or replace.
-        title: As for :func:`docx_bytes`.
-        subtitle_lines: As for :func:`docx_bytes`.
-        paragraphs: As for :func:`docx_bytes`.
-        author: As for :func:`docx_bytes`.
-        date: As for :func:`docx_bytes`.
-        legend: As for :func:`docx_bytes`.
+        path: The .docx file to create or replace (its folder must exist).
+        **content: The keyword arguments of :func:`docx_bytes` (``title``, ``subtitle_lines``, ``paragraphs``,
+            ``author``, ``date``, ``legend``).
 
     Raises:
         DocxWriteError: The folder is missing or not writable, the disk is full, or the rename failed;
             an existing file at ``path`` is then left as it was.
     """
-    data = docx_bytes(
-        title=title, subtitle_lines=subtitle_lines, paragraphs=paragraphs, author=author, date=date, legend=legend
-    )
+    data = docx_bytes(**content)
     target = Path(path)
     temp: str | None = None
     try:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from kzlaw.present import labels
 from kzlaw.present.text import clean
 from kzlaw.words import STATUS_LABELS, STATUS_MARKS
 
-__all__ = ["esc", "render"]
+__all__ = ["esc", "render", "table"]
 
 
 def esc(text: object) -> str:
@@ -45,6 +46,13 @@ def _cell(text: object) -> str:
     return esc(" ".join(str(text).split()))
 
 
+def table(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    """A Markdown table of already-escaped cells."""
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
 @functools.singledispatch
 def render(obj: Any, **options: Any) -> str:
     """The Markdown of any kzlaw result."""
@@ -71,38 +79,40 @@ def _register() -> None:
 
     @render.register(Alignment)
     def _alignment(a: Alignment) -> str:
-        rows = "\n".join(
-            f"| {_cell(labels.element_label(r.element))} | {_cell(STATUS_LABELS[r.status])} | "
-            f"{_cell('; '.join(f'{e.place}: {e.words}' for e in r.evidence[:2]))} |"
+        rows = [
+            [
+                _cell(labels.element_label(r.element)),
+                _cell(STATUS_LABELS[r.status]),
+                _cell("; ".join(f"{e.place}: {e.words}" for e in r.evidence[:2])),
+            ]
             for r in a.elements.values()
-        )
+        ]
         summary = "\n".join(f"- {_cell(s)}" for s in a.summary)
-        return (
-            f"### UN Trafficking Protocol, art. 3: {_cell(labels.article_label(a.ref))}\n\n{summary}\n\n"
-            f"| Protocol element | In this version | Evidence |\n|---|---|---|\n{rows}\n"
-        )
+        head = f"### UN Trafficking Protocol, art. 3: {_cell(labels.article_label(a.ref))}\n\n{summary}\n\n"
+        return head + table(["Protocol element", "In this version", "Evidence"], rows)
 
     @render.register(Coverage)
     def _coverage(c: Coverage) -> str:
-        head = "| Protocol element | " + " | ".join(f"`{r}`" for r in c.refs) + " |"
-        rule = "|---|" + "---|" * len(c.refs)
-        rows = "\n".join(
-            f"| {_cell(labels.element_label(el))} | "
-            + " | ".join(STATUS_MARKS[a[el].status] for a in c.alignments)
-            + " |"
+        rows = [
+            [_cell(labels.element_label(el)), *(STATUS_MARKS[a[el].status] for a in c.alignments)]
             for el in DEFINITIONAL
-        )
+        ]
         legend = ", ".join(f"{STATUS_MARKS[s]} {STATUS_LABELS[s]}" for s in STATUS_MARKS)
-        return f"{head}\n{rule}\n{rows}\n\n{_cell(legend)}\n"
+        return table(["Protocol element", *(f"`{r}`" for r in c.refs)], rows) + f"\n{_cell(legend)}\n"
 
     @render.register(PenaltyTable)
     def _penalties(t: PenaltyTable) -> str:
-        rows = "\n".join(
-            f"| {_cell(labels.article_label(r.ref))} (`{r.ref}`) | {_cell(r.part)} | {_cell(r.range_text())} | "
-            f"{_cell(r.gravity)} | {r.benchmarks['untoc.serious_crime'].outcome} |"
+        rows = [
+            [
+                f"{_cell(labels.article_label(r.ref))} (`{r.ref}`)",
+                _cell(r.part),
+                _cell(r.range_text()),
+                _cell(r.gravity),
+                r.benchmarks["untoc.serious_crime"].outcome,
+            ]
             for r in t.rows
-        )
-        return f"| Version | Part | Imprisonment | Gravity | UNTOC |\n|---|---|---|---|---|\n{rows}\n"
+        ]
+        return table(["Version", "Part", "Imprisonment", "Gravity", "UNTOC"], rows)
 
 
 _register()
