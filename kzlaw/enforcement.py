@@ -309,7 +309,7 @@ def default_file(corpus: Corpus) -> Path:
 
 
 def load_enforcement(path: str | Path | None = None, corpus: Corpus | None = None) -> Enforcement:
-    """Load and check an enforcement file (see :func:`kzlaw.enforcement_file.read_enforcement`)."""
+    """Load and check an enforcement file (``kzlaw.enforcement_file.read_enforcement`` does the reading)."""
     from kzlaw.enforcement_file import read_enforcement
 
     return read_enforcement(path, corpus)
