@@ -133,8 +133,9 @@ class Article:
 
     @property
     def title(self) -> str:
-        """The title of the latest version."""
-        return self.versions[-1].title
+        """The title in English of the latest version that has one, else the latest version's title."""
+        english = [v for v in self.versions if "en" in v.wordings]
+        return (english or self.versions)[-1].title
 
     @property
     def latest(self) -> Version:
