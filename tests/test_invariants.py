@@ -75,7 +75,7 @@ def test_a_notebook_built_object_is_checked_as_a_loaded_one(corpus: kzlaw.Corpus
     with pytest.raises(kzlaw.InvalidValueError, match="duplicate part number"):
         attrs.evolve(v, parts=(v.parts[0], v.parts[0]))
     with pytest.raises(kzlaw.InvalidValueError, match="must give the words of every part"):
-        attrs.evolve(v, parts=v.parts[:1] + (attrs.evolve(v.parts[1], id="renamed"),) + v.parts[2:])
+        attrs.evolve(v, parts=(*v.parts[:1], attrs.evolve(v.parts[1], id="renamed"), *v.parts[2:]))
     with pytest.raises(kzlaw.InvalidValueError, match="optional"):
         kzlaw.Sanction((kzlaw.Penalty("imprisonment", 1, 2, "years", optional=True),))
 
