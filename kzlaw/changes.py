@@ -24,12 +24,12 @@ from kzlaw.change import CHANGE_KINDS, Change, ChangeKind
 from kzlaw.corpus import Corpus, resolve_corpus
 from kzlaw.display import Presentable
 from kzlaw.errors import BadReferenceError, UnknownPartError
-from kzlaw.model import Version
+from kzlaw.model import Part, Version
 from kzlaw.refs import Ref
 from kzlaw.structure import structural_changes
 from kzlaw.worddiff import WordDiff, word_diff
 
-__all__ = ["CHANGE_KINDS", "Change", "ChangeKind", "Diff", "compared_text", "diff", "diffs"]
+__all__ = ["CHANGE_KINDS", "Change", "ChangeKind", "Diff", "compared_text", "diff", "diffs", "sanction_line"]
 
 Ops = tuple[tuple[int, str], ...]
 
@@ -80,15 +80,15 @@ def compared_text(version: Version, language: str | None = None) -> str:
     the wording is a summary that leaves sanctions out (so a penalty change shows in the redline).
     """
     w = version.wording(language)
-    words = None
     text = version.full_text(w.language)
     if w.status != "summary":
         return text
-    lines = [text]
-    for p in version.parts:
-        lines.append(f"[Sanction, part {p.number}: {p.sanction}]")
-    del words
-    return "\n".join(lines)
+    return "\n".join([text, *(sanction_line(p) for p in version.parts)])
+
+
+def sanction_line(part: Part) -> str:
+    """A part's sanction as a line a redline compares where a summary leaves the sanction out."""
+    return f"[Sanction, part {part.number}: {part.sanction}]"
 
 
 def _language(old: Version, new: Version, language: str | None) -> str:

@@ -2,7 +2,7 @@
 
 :func:`file_converter` structures parsed TOML into the model (unknown keys forbidden, scalars
 strict: cattrs would otherwise turn ``"abc"`` into ``('a', 'b', 'c')`` and ``1.5`` into ``1``) and
-unstructures the model for :func:`kzlaw.writer` with every default left out. :func:`json_converter`
+unstructures the model for :func:`kzlaw.dump` with every default left out. :func:`json_converter`
 is the same converter configured for JSON: dates as ISO strings, uncertain dates as objects; the
 presentation layer (:mod:`kzlaw.present.json`) registers the shapes of the analysis results on it,
 so every ``--json`` output comes from here. :func:`structure` turns cattrs' validation errors into
@@ -176,7 +176,7 @@ def _omit_defaults(conv: Any) -> None:
 
 @functools.cache
 def file_converter() -> Any:
-    """The converter for statute files (structure from TOML, unstructure for :func:`kzlaw.writer`)."""
+    """The converter for statute files (structure from TOML, unstructure for :func:`kzlaw.dump`)."""
     return _base(json=False)
 
 

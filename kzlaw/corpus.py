@@ -1,6 +1,6 @@
 """The corpus: a loaded, validated set of articles with the registries they use.
 
-Get one with :func:`kzlaw.loader`. Its mappings are read-only (:class:`~kzlaw.frozen.FrozenMap`), so the
+Get one with :func:`kzlaw.load`. Its mappings are read-only (:class:`~kzlaw.frozen.FrozenMap`), so the
 cached bundled corpus cannot be changed through any public attribute. Every function of kzlaw that
 takes ``corpus: Corpus | None = None`` resolves ``None`` to the bundled corpus in one place,
 :func:`resolve_corpus`; an empty corpus you pass is used as it is.

@@ -1,4 +1,4 @@
-"""Writing the statute file format: :func:`dump` is the inverse of :func:`kzlaw.loader`.
+"""Writing the statute file format: :func:`dump` is the inverse of :func:`kzlaw.load`.
 
 The written form is canonical: what :mod:`kzlaw.tomlwrite` writes for what the one converter
 (:func:`kzlaw.convert.file_converter`) unstructures, every default left out (an empty list,

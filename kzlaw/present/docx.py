@@ -19,10 +19,10 @@ Text is written as given, except:
 from __future__ import annotations
 
 import datetime
+import errno
 import io
 import os
 import re
-import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,7 +32,8 @@ from xml.sax.saxutils import escape, quoteattr
 
 import attrs
 
-from kzlaw.errors import KzlawError
+from kzlaw.errors import KzlawError, WriteError
+from kzlaw.fsio import write_atomic
 
 __all__ = [
     "DocxInputError",
@@ -269,18 +270,13 @@ def write_docx(path: str | os.PathLike[str], **content: Any) -> None:
         DocxWriteError: The folder is missing or not writable, the disk is full, or the rename failed;
             an existing file at ``path`` is then left as it was.
     """
-    data = docx_bytes(**content)
     target = Path(path)
-    temp: str | None = None
+    if not target.parent.is_dir():  # a .docx is written into a folder that exists; none is created for it
+        raise DocxWriteError(errno.ENOENT, "cannot write the .docx file: No such file or directory", str(target))
     try:
-        fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temp, target)
-    except OSError as error:
-        if temp is not None and os.path.exists(temp):
-            os.unlink(temp)
-        raise DocxWriteError(error.errno, f"cannot write the .docx file: {error.strerror}", str(target)) from error
+        write_atomic(target, docx_bytes(**content))
+    except WriteError as error:
+        raise DocxWriteError(errno.EIO, f"cannot write the .docx file: {error.problem}", str(target)) from error
 
 
 def read_docx_text(data: bytes, *, accept: bool) -> list[str]:

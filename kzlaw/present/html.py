@@ -128,12 +128,6 @@ _SHORT = {
     "tvpa.stringent": "US TVPA",
 }
 _OUTCOME = {"not applicable": "n/a"}
-_ELEMENT_ID = re.compile(r"\b(?:act|means|purpose|rule|liability)\.[a-z_0-9]+\b")
-
-
-def _words(text: str) -> str:
-    """A sentence with Protocol element ids replaced by the Protocol's words."""
-    return _ELEMENT_ID.sub(lambda m: labels.element_label(m.group()), text)
 
 
 def _model_views() -> None:
@@ -197,11 +191,8 @@ def _model_views() -> None:
             for a in c
         )
         n = len(c.uncertainties())
-        from kzlaw.loader import bundled_path  # the bundled folder is named, not its path on this machine
-
-        where = "kzlaw's bundled data" if c.root == str(bundled_path()) else (c.root or "memory")
         inner = (
-            f"<h3>kzlaw corpus: {len(c)} articles</h3><p class='kz-meta'>from {esc(where)}; "
+            f"<h3>kzlaw corpus: {len(c)} articles</h3><p class='kz-meta'>from {esc(c.origin)}; "
             f"{n} data the sources do not confirm (see <code>corpus.uncertainties()</code>)</p>"
             f"<div class='kz-scroll'><table><tr><th>Article</th><th>Title</th><th>Versions</th><th>Role</th></tr>"
             f"{rows}</table></div>"
@@ -264,7 +255,7 @@ def _result_views() -> None:
                 f"<td class='kz-{esc(r.status)}'>{esc(STATUS_LABELS[r.status])}</td><td>{evidence}{remarks}</td></tr>"
             )
         rules = "".join(
-            f"<tr><td>{esc(labels.element_label(r.rule))}</td><td>{esc(r.status)}</td><td>{esc(_words(r.explanation))}</td></tr>"
+            f"<tr><td>{esc(labels.element_label(r.rule))}</td><td>{esc(r.status)}</td><td>{esc(r.explanation)}</td></tr>"
             for r in a.rules.values()
         )
         summary = "".join(f"<li>{esc(s)}</li>" for s in a.summary)

@@ -34,6 +34,7 @@ def revision_date(d: Any) -> dt.date | None:
 
 def diff_paragraphs(d: Any, prefix: str = "") -> list[DocxParagraph]:
     """The paragraphs of one diff: the title, each part (aligned by id), then notes and definitions, each redlined."""
+    from kzlaw.changes import sanction_line
     from kzlaw.worddiff import word_diff
 
     ow, nw = d.old.wording(d.language), d.new.wording(d.language)
@@ -45,11 +46,11 @@ def diff_paragraphs(d: Any, prefix: str = "") -> list[DocxParagraph]:
         old_text = ow.part(q.id) if q is not None else ""
         new_text = nw.part(p.id)
         if summary:
-            old_text += f"\n[Sanction: {q.sanction}]" if q is not None else ""
-            new_text += f"\n[Sanction: {p.sanction}]"
+            old_text += f"\n{sanction_line(q)}" if q is not None else ""
+            new_text += f"\n{sanction_line(p)}"
         out.append(DocxParagraph(f"{prefix}Part {p.number}", word_diff(old_text, new_text).ops))
     for q in olds.values():
-        text = ow.part(q.id) + (f"\n[Sanction: {q.sanction}]" if summary else "")
+        text = ow.part(q.id) + (f"\n{sanction_line(q)}" if summary else "")
         out.append(DocxParagraph(f"{prefix}Part {q.number} (removed)", ((-1, text),)))
     for what, old_words, new_words in (("Note", ow.notes, nw.notes), ("Definition", ow.definitions, nw.definitions)):
         for label in dict.fromkeys([*old_words, *new_words]):

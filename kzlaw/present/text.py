@@ -127,15 +127,12 @@ def _result_views() -> None:
 
     @render.register(Coverage)
     def _coverage(c: Coverage, color: bool = False) -> str:
-        cols = [ref.split("@")[0].split("/")[1] + "@" + ref.split("@")[1] if "@" in ref else ref for ref in c.refs]
-        width = max((len(s) for s in cols), default=0)
         key = "\n".join(f"  [{i + 1}] {ref}" for i, ref in enumerate(c.refs))
         head = " " * 32 + " ".join(f"[{i + 1}]".rjust(4) for i in range(len(c.refs)))
         rows = [head] + [
             f"{el:<32}" + " ".join(STATUS_MARKS[a[el].status].rjust(4) for a in c.alignments) for el in DEFINITIONAL
         ]
         legend = ", ".join(f"{STATUS_MARKS[s]} {STATUS_LABELS[s]}" for s in STATUS_MARKS)
-        del width
         return "\n".join([*rows, "", key, "", legend])
 
     @render.register(PenaltyTable)
