@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import kzlaw  # noqa: E402
+from benchmarks.worddiff import timings  # noqa: E402
 from kzlaw.cache import cached_load  # noqa: E402
 from kzlaw.loader import REGISTRIES, bundled_path, load_folder  # noqa: E402
 
@@ -65,13 +66,7 @@ summary: Callable[[list[float]], float] = min
 
 def medians(repeat: int, *fns: Callable[[], Any]) -> list[float]:
     """The time of each function in seconds (see :data:`summary`), the functions run in turn."""
-    samples: list[list[float]] = [[] for _ in fns]
-    for _ in range(repeat):
-        for fn, times in zip(fns, samples, strict=True):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-    return [summary(t) for t in samples]
+    return [summary(t) for t in timings(repeat, *fns)]
 
 
 def fresh(args: Sequence[str], env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

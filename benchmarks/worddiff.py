@@ -45,15 +45,20 @@ def redlines_style(old: str, new: str) -> list[tuple[int, str]]:
     return out
 
 
-def medians(repeat: int, *fns: Callable[[], Any]) -> list[float]:
-    """The median wall-clock time of each function, in seconds, the functions run in turn."""
+def timings(repeat: int, *fns: Callable[[], Any]) -> list[list[float]]:
+    """The wall-clock times of each function, in seconds, over ``repeat`` rounds (the functions run in turn)."""
     samples: list[list[float]] = [[] for _ in fns]
     for _ in range(repeat):
         for fn, times in zip(fns, samples, strict=True):
             start = time.perf_counter()
             fn()
             times.append(time.perf_counter() - start)
-    return [statistics.median(times) for times in samples]
+    return samples
+
+
+def medians(repeat: int, *fns: Callable[[], Any]) -> list[float]:
+    """The median wall-clock time of each function, in seconds, the functions run in turn."""
+    return [statistics.median(times) for times in timings(repeat, *fns)]
 
 
 def text_of(version: Any) -> str:
