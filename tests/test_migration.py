@@ -65,18 +65,36 @@ def _flatten(corpus):
     return out
 
 
+#: The date notes several corrections share (issue #11), each as the data states it.
+NOT_STATED_2006 = (
+    "Not stated by any source kzlaw holds. The briefing paper (iphr-2010) says only that the law was "
+    "adopted 'in March 2006' (p. 5) and heads its appendix columns 'Until 2 March 2006' / 'After 2 March "
+    "2006'; the official 1997 Code's footnotes (rus/8.md) give the law as 'от 2 марта 2006 года N  131' "
+    "with no entry-into-force rule; the law's own text (rus/26746.md, matched by content) has no entry-"
+    "into-force article. kzlaw keeps 2 March 2006, the paper's dividing date, as the day the new wording "
+    "took effect."
+)
+TEN_DAYS_2013_LAW = (
+    "Ten calendar days after its first official publication (its article 2, rus/73339.md offset 26432); "
+    "neither its adoption nor its publication date is in kzlaw's sources. Earliest: it cites a law of 21 "
+    "June 2013, plus ten days."
+)
+TEN_DAYS_292_VI = (
+    "Ten calendar days after its first official publication (the law's article 2, rus/137849.md offset "
+    "181064, and every official footnote citing it); the publication date is not in kzlaw's sources (the "
+    "reference says early January 2020). Earliest: adoption (27 December 2019) plus ten days; latest: end"
+    " of January 2020, approximate."
+)
+SIXTY_DAYS_111_VIII = (
+    "Sixty days after publication (not confirmed); the publication date is not in kzlaw's sources, so no "
+    "upper bound is known."
+)
+
+
 #: Data corrected after the migration, by the issue that asked for it: key -> {path: new value}.
 CORRECTIONS: dict[str, dict[tuple, object]] = {
     "cc1997/113#1": {  # issue #11: official footnotes and text
-        ("valid_from", 2): (
-            "Not stated by any source kzlaw holds. The briefing paper (iphr-2010) says only "
-            "that the law was adopted 'in March 2006' (p. 5) and heads its appendix columns "
-            "'Until 2 March 2006' / 'After 2 March 2006'; the official 1997 Code's footnotes "
-            "(rus/8.md) give the law as 'от 2 марта 2006 года N  131' with no "
-            "entry-into-force rule; the law's own text (rus/26746.md, matched by content) "
-            "has no entry-into-force article. kzlaw keeps 2 March 2006, the paper's dividing "
-            "date, as the day the new wording took effect."
-        ),
+        ("valid_from", 2): NOT_STATED_2006,
         ("valid_to", 2): (
             "Attested as current law by the briefing paper (November 2010). The official "
             "text of 2009 (rus/8.md) cites no amending law after 2 March 2006 for this "
@@ -86,22 +104,10 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ),
     },
     "cc1997/125#1": {  # issue #11: official footnotes and text
-        ("valid_from", 2): (
-            "Not stated by any source kzlaw holds. The briefing paper (iphr-2010) says only "
-            "that the law was adopted 'in March 2006' (p. 5) and heads its appendix columns "
-            "'Until 2 March 2006' / 'After 2 March 2006'; the official 1997 Code's footnotes "
-            "(rus/8.md) give the law as 'от 2 марта 2006 года N  131' with no "
-            "entry-into-force rule; the law's own text (rus/26746.md, matched by content) "
-            "has no entry-into-force article. kzlaw keeps 2 March 2006, the paper's dividing "
-            "date, as the day the new wording took effect."
-        ),
+        ("valid_from", 2): NOT_STATED_2006,
         ("valid_to", 0): "2013-07-01",
         ("valid_to", 1): "None",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (its article 2, "
-            "rus/73339.md offset 26432); neither its adoption nor its publication date is in "
-            "kzlaw's sources. Earliest: it cites a law of 21 June 2013, plus ten days."
-        ),
+        ("valid_to", 2): TEN_DAYS_2013_LAW,
     },
     "cc1997/126#1": {  # issue #11: official footnotes and text
         ("parts", 1, "circumstances", 4, 1): "with regard to a minor if the guilty party was aware of this",
@@ -115,15 +121,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "material or other dependence of the victim shall be punished by imprisonment "
             "for a term of up to five years, with or without confiscation of property."
         ),
-        ("valid_from", 2): (
-            "Not stated by any source kzlaw holds. The briefing paper (iphr-2010) says only "
-            "that the law was adopted 'in March 2006' (p. 5) and heads its appendix columns "
-            "'Until 2 March 2006' / 'After 2 March 2006'; the official 1997 Code's footnotes "
-            "(rus/8.md) give the law as 'от 2 марта 2006 года N  131' with no "
-            "entry-into-force rule; the law's own text (rus/26746.md, matched by content) "
-            "has no entry-into-force article. kzlaw keeps 2 March 2006, the paper's dividing "
-            "date, as the day the new wording took effect."
-        ),
+        ("valid_from", 2): NOT_STATED_2006,
         ("valid_to", 0): "2011-01-28",
         ("valid_to", 1): "None",
         ("valid_to", 2): (
@@ -133,22 +131,10 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ),
     },
     "cc1997/128#1": {  # issue #11: official footnotes and text
-        ("valid_from", 2): (
-            "Not stated by any source kzlaw holds. The briefing paper (iphr-2010) says only "
-            "that the law was adopted 'in March 2006' (p. 5) and heads its appendix columns "
-            "'Until 2 March 2006' / 'After 2 March 2006'; the official 1997 Code's footnotes "
-            "(rus/8.md) give the law as 'от 2 марта 2006 года N  131' with no "
-            "entry-into-force rule; the law's own text (rus/26746.md, matched by content) "
-            "has no entry-into-force article. kzlaw keeps 2 March 2006, the paper's dividing "
-            "date, as the day the new wording took effect."
-        ),
+        ("valid_from", 2): NOT_STATED_2006,
         ("valid_to", 0): "2013-07-01",
         ("valid_to", 1): "None",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (its article 2, "
-            "rus/73339.md offset 26432); neither its adoption nor its publication date is in "
-            "kzlaw's sources. Earliest: it cites a law of 21 June 2013, plus ten days."
-        ),
+        ("valid_to", 2): TEN_DAYS_2013_LAW,
     },
     "cc1997/133#1": {  # issue #11: official footnotes and text
         ("parts", 3, "additional", 0, 5): False,
@@ -162,22 +148,10 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "the 2006 law) says «с конфискацией имущества», mandatory. The data follows the "
             "official text."
         ),
-        ("valid_from", 2): (
-            "Not stated by any source kzlaw holds. The briefing paper (iphr-2010) says only "
-            "that the law was adopted 'in March 2006' (p. 5) and heads its appendix columns "
-            "'Until 2 March 2006' / 'After 2 March 2006'; the official 1997 Code's footnotes "
-            "(rus/8.md) give the law as 'от 2 марта 2006 года N  131' with no "
-            "entry-into-force rule; the law's own text (rus/26746.md, matched by content) "
-            "has no entry-into-force article. kzlaw keeps 2 March 2006, the paper's dividing "
-            "date, as the day the new wording took effect."
-        ),
+        ("valid_from", 2): NOT_STATED_2006,
         ("valid_to", 0): "2013-07-01",
         ("valid_to", 1): "None",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (its article 2, "
-            "rus/73339.md offset 26432); neither its adoption nor its publication date is in "
-            "kzlaw's sources. Earliest: it cites a law of 21 June 2013, plus ten days."
-        ),
+        ("valid_to", 2): TEN_DAYS_2013_LAW,
     },
     "cc1997/270#1": {  # issue #11: official footnotes and text
         ("valid_to", 0): "2011-08-01",
@@ -198,15 +172,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ),
     },
     "cc1997/275-1#0": {  # issue #11: official footnotes and text
-        ("valid_from", 2): (
-            "Not stated by any source kzlaw holds. The briefing paper (iphr-2010) says only "
-            "that the law was adopted 'in March 2006' (p. 5) and heads its appendix columns "
-            "'Until 2 March 2006' / 'After 2 March 2006'; the official 1997 Code's footnotes "
-            "(rus/8.md) give the law as 'от 2 марта 2006 года N  131' with no "
-            "entry-into-force rule; the law's own text (rus/26746.md, matched by content) "
-            "has no entry-into-force article. kzlaw keeps 2 March 2006, the paper's dividing "
-            "date, as the day the new wording took effect."
-        ),
+        ("valid_from", 2): NOT_STATED_2006,
         ("valid_to", 2): (
             "Attested as current law by the briefing paper (November 2010). The official "
             "text of 2009 (rus/8.md) cites no amending law after 2 March 2006 for this "
@@ -259,13 +225,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "text, which 292-VI (the only law the footnote names) did not change there."
         ),
         ("valid_to", 0): "2020-01-06",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_to", 2): TEN_DAYS_292_VI,
     },
     "cc2014/116#1": {  # issue #11: official footnotes and text
         ("parts", 0, "elements"): ["organ_removal", "transplantation_purpose", "organ_trade"],
@@ -311,23 +271,11 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ("parts", 2, "unknown"): "",
         ("remarks",): "",
         ("valid_from", 0): "2020-01-06",
-        ("valid_from", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_from", 2): TEN_DAYS_292_VI,
     },
     "cc2014/120#0": {  # issue #11: official footnotes and text
         ("valid_to", 0): "2020-01-06",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_to", 2): TEN_DAYS_292_VI,
     },
     "cc2014/120#1": {  # issue #11: official footnotes and text
         ("parts", 1, "main", 0, 6): False,
@@ -346,13 +294,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "of art. 120)."
         ),
         ("valid_from", 0): "2020-01-06",
-        ("valid_from", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_from", 2): TEN_DAYS_292_VI,
     },
     "cc2014/125#0": {  # issue #11: official footnotes and text
         ("notes",): [
@@ -378,13 +320,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "did not change there."
         ),
         ("valid_to", 0): "2020-01-06",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_to", 2): TEN_DAYS_292_VI,
     },
     "cc2014/125#1": {  # issue #11: official footnotes and text
         ("notes",): [
@@ -412,13 +348,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ),
         ("remarks",): "",
         ("valid_from", 0): "2020-01-06",
-        ("valid_from", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_from", 2): TEN_DAYS_292_VI,
         ("valid_to", 2): "Entry into force not confirmed by kzlaw's sources; no upper bound is known.",
     },
     "cc2014/125#2": {  # issue #11: the 72-VIII version rebuilt from the 292-VI one (only the minor victim moves)
@@ -505,13 +435,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "text, which 292-VI did not change there."
         ),
         ("valid_to", 0): "2020-01-06",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_to", 2): TEN_DAYS_292_VI,
     },
     "cc2014/126#1": {  # issue #11: official footnotes and text
         ("parts", 1, "circumstances"): [
@@ -542,13 +466,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ),
         ("remarks",): "",
         ("valid_from", 0): "2020-01-06",
-        ("valid_from", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_from", 2): TEN_DAYS_292_VI,
         ("valid_to", 2): "Entry into force not confirmed by kzlaw's sources; no upper bound is known.",
     },
     "cc2014/126#2": {  # issue #11: the 72-VIII version rebuilt from the 292-VI one (only the minor victim moves)
@@ -603,27 +521,12 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
     },
     "cc2014/128#0": {  # issue #11: official footnotes and text
         ("valid_to", 0): "2020-01-06",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_to", 2): TEN_DAYS_292_VI,
     },
     "cc2014/128#1": {  # issue #11: official footnotes and text
         ("valid_from", 0): "2020-01-06",
-        ("valid_from", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
-        ("valid_to", 2): (
-            "Sixty days after publication (not confirmed); the publication date is not in "
-            "kzlaw's sources, so no upper bound is known."
-        ),
+        ("valid_from", 2): TEN_DAYS_292_VI,
+        ("valid_to", 2): SIXTY_DAYS_111_VIII,
     },
     "cc2014/134#0": {  # issue #11: official footnotes and text
         ("parts", 0, "main", 0, 6): True,
@@ -665,13 +568,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "already contains the change; that dating is itself approximate."
         ),
         ("valid_to", 0): "2020-01-06",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_to", 2): TEN_DAYS_292_VI,
     },
     "cc2014/134#2": {  # issue #11: official footnotes and text
         ("parts", 3, "additional", 1, 7): (
@@ -679,13 +576,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "activity, in the cases of item 2 (a parent, teacher or carer) only"
         ),
         ("valid_from", 0): "2020-01-06",
-        ("valid_from", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_from", 2): TEN_DAYS_292_VI,
         ("valid_to", 0): "2021-01-09",
         ("valid_to", 2): (
             "Ten calendar days after its first official publication, as the official Kazakh "
@@ -714,34 +605,16 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "not in kzlaw's sources. Earliest: adoption (30 December 2020) plus ten days. "
             "Latest: seed 004 (mishra-2022) dates the amendment of art. 134 to 2021."
         ),
-        ("valid_to", 2): (
-            "Sixty days after publication (not confirmed); the publication date is not in "
-            "kzlaw's sources, so no upper bound is known."
-        ),
+        ("valid_to", 2): SIXTY_DAYS_111_VIII,
     },
     "cc2014/135#0": {  # issue #11: official footnotes and text
         ("valid_to", 0): "2020-01-06",
-        ("valid_to", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
+        ("valid_to", 2): TEN_DAYS_292_VI,
     },
     "cc2014/135#1": {  # issue #11: official footnotes and text
         ("valid_from", 0): "2020-01-06",
-        ("valid_from", 2): (
-            "Ten calendar days after its first official publication (the law's article 2, "
-            "rus/137849.md offset 181064, and every official footnote citing it); the "
-            "publication date is not in kzlaw's sources (the reference says early January "
-            "2020). Earliest: adoption (27 December 2019) plus ten days; latest: end of "
-            "January 2020, approximate."
-        ),
-        ("valid_to", 2): (
-            "Sixty days after publication (not confirmed); the publication date is not in "
-            "kzlaw's sources, so no upper bound is known."
-        ),
+        ("valid_from", 2): TEN_DAYS_292_VI,
+        ("valid_to", 2): SIXTY_DAYS_111_VIII,
     },
     "cc2014/3#0": {  # issue #11: official footnotes and text
         ("remarks",): (
@@ -753,10 +626,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "2015-2019 without saying which points they changed, so it is not shown to be "
             "this version's wording (nor that point 1 ran unchanged from 2015 to 2024)."
         ),
-        ("valid_to", 2): (
-            "Sixty days after publication (not confirmed); the publication date is not in "
-            "kzlaw's sources, so no upper bound is known."
-        ),
+        ("valid_to", 2): SIXTY_DAYS_111_VIII,
     },
     "cc2014/308#0": {  # issue #11: official footnotes and text
         ("parts", 0, "additional", 0, 6): True,
@@ -795,18 +665,12 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
             "kzlaw's sources. Earliest: adoption (12 July 2018) plus ten days. Latest: the "
             "Code as of about January 2020 already contains the change (approximate)."
         ),
-        ("valid_to", 2): (
-            "Sixty days after publication (not confirmed); the publication date is not in "
-            "kzlaw's sources, so no upper bound is known."
-        ),
+        ("valid_to", 2): SIXTY_DAYS_111_VIII,
     },
     "cc2014/309#0": {  # issue #11: official footnotes and text
         ("parts", 1, "circumstances", 2, 2): ["minor", "involvement_in_prostitution"],
         ("remarks",): "",
-        ("valid_to", 2): (
-            "Sixty days after publication (not confirmed); the publication date is not in "
-            "kzlaw's sources, so no upper bound is known."
-        ),
+        ("valid_to", 2): SIXTY_DAYS_111_VIII,
     },
 }
 
