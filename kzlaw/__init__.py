@@ -46,7 +46,8 @@ _NAMES: dict[str, str] = {
         ],
         "kzlaw.errors",
     ),
-    **dict.fromkeys(["load", "load_article"], "kzlaw.loader"),
+    "load": "kzlaw.bundled",
+    "load_article": "kzlaw.loader",
     **dict.fromkeys(["Corpus", "Lookup", "Uncertainty"], "kzlaw.corpus"),
     **dict.fromkeys(
         [
@@ -199,6 +200,7 @@ if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
 
     from kzlaw.akn import AknError, from_akn, to_akn, write_akn
     from kzlaw.alignment import Alignment, Coverage, ElementResult, Evidence, RuleResult, align
+    from kzlaw.bundled import load
     from kzlaw.changes import CHANGE_KINDS, Change, Diff, diff, diffs
     from kzlaw.corpus import Corpus, Lookup, Uncertainty
     from kzlaw.enforcement import Enforcement, Figure, Period, Sentence, load_enforcement
@@ -224,7 +226,7 @@ if TYPE_CHECKING:  # the names as type checkers and documentation tools see them
         WriteError,
     )
     from kzlaw.frozen import FrozenMap
-    from kzlaw.loader import load, load_article
+    from kzlaw.loader import load_article
     from kzlaw.model import (
         Article,
         Circumstance,

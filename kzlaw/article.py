@@ -16,6 +16,7 @@ from kzlaw.errors import (
     PeriodError,
     StatuteSchemaError,
 )
+from kzlaw.frozen import as_tuple
 from kzlaw.refs import ARTICLE_TOKEN, CODE_TOKEN, parse_ref
 from kzlaw.registry import Source, token
 from kzlaw.version import Version
@@ -102,9 +103,9 @@ class Article:
         validator=token(CODE_TOKEN, "code id", "a lower-case letter, then lower-case letters, digits or '_'")
     )
     number: str = field(validator=token(ARTICLE_TOKEN, "article number"))
-    versions: tuple[Version, ...] = field(converter=tuple, validator=_versions)
+    versions: tuple[Version, ...] = field(converter=as_tuple, validator=_versions)
     role: Role = "offence"
-    lineage: tuple[Link, ...] = field(default=(), converter=tuple)
+    lineage: tuple[Link, ...] = field(default=(), converter=as_tuple)
     in_force_from: dt.date | None = field(default=None, eq=False)
     in_force_to: dt.date | None = field(default=None, eq=False)
 

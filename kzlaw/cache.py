@@ -23,15 +23,18 @@ folder holding links or special files) falls back silently to the full load; the
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import pickle
 import stat
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+try:  # blake2b without loading OpenSSL, which hashlib loads for its other hashes
+    from _blake2 import blake2b
+except ImportError:  # pragma: no cover - a Python without the module
+    from hashlib import blake2b
 
 if TYPE_CHECKING:
     from kzlaw.corpus import Corpus
@@ -67,15 +70,19 @@ def corpus_key(root: Path) -> str | None:
     from kzlaw import __version__
     from kzlaw.fsio import max_file_bytes
 
-    h = hashlib.blake2b(digest_size=_DIGEST)
+    h = blake2b(digest_size=_DIGEST)
     h.update(MAGIC)
     for part in (__version__, sys.version, pickle.HIGHEST_PROTOCOL, os.path.abspath(root), max_file_bytes()):
         h.update(f"{part}\0".encode())
-    package = Path(__file__).parent
+    package = os.path.dirname(os.path.abspath(__file__))
     try:
-        for module in sorted(package.rglob("*.py")):
-            info = module.stat()
-            h.update(f"{module.relative_to(package)}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+        for folder, dirs, files in os.walk(package):
+            dirs[:] = sorted(d for d in dirs if d not in ("statutes", "__pycache__"))  # no modules there
+            for name in sorted(files):
+                if name.endswith(".py"):
+                    info = os.stat(os.path.join(folder, name))
+                    module = os.path.relpath(os.path.join(folder, name), package)
+                    h.update(f"{module}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
         for folder, dirs, files in os.walk(root, followlinks=False):
             dirs.sort()
             for name in dirs:
@@ -138,7 +145,7 @@ def _read(target: Path) -> Corpus | None:
     if len(data) <= head or not data.startswith(MAGIC):
         return None
     payload = memoryview(data)[head:]
-    if hashlib.blake2b(payload, digest_size=_DIGEST).digest() != data[len(MAGIC) : head]:
+    if blake2b(payload, digest_size=_DIGEST).digest() != data[len(MAGIC) : head]:
         return None
     try:
         corpus = pickle.loads(payload)
@@ -148,6 +155,8 @@ def _read(target: Path) -> Corpus | None:
 
 
 def _write(folder: Path, target: Path, corpus: Corpus) -> None:
+    import tempfile
+
     tmp = None
     try:
         payload = pickle.dumps(corpus, protocol=pickle.HIGHEST_PROTOCOL)
@@ -157,7 +166,7 @@ def _write(folder: Path, target: Path, corpus: Corpus) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".corpus-", suffix=".tmp", dir=folder)
         with os.fdopen(fd, "wb") as handle:
             handle.write(MAGIC)
-            handle.write(hashlib.blake2b(payload, digest_size=_DIGEST).digest())
+            handle.write(blake2b(payload, digest_size=_DIGEST).digest())
             handle.write(payload)
         os.replace(tmp, target)
         tmp = None

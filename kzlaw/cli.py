@@ -207,7 +207,7 @@ def _main(argv: Sequence[str] | None) -> int:
     if getattr(args, "json", False) and hasattr(args, "format"):
         args.format = "json"
     try:
-        from kzlaw.loader import load
+        from kzlaw.bundled import load
 
         corpus = load(args.data)
         return COMMANDS[args.command][0](args, corpus)

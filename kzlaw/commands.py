@@ -74,7 +74,6 @@ def cmd_list(args: argparse.Namespace, corpus: Corpus) -> int:
 def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
     """Show an article (all versions) or the version a dated reference names."""
     from kzlaw.model import Article
-    from kzlaw.present.json import version_data
     from kzlaw.present.text import render
     from kzlaw.refs import parse_ref
 
@@ -88,6 +87,8 @@ def cmd_show(args: argparse.Namespace, corpus: Corpus) -> int:
         found = corpus.resolve(ref)
     versions = found.versions if isinstance(found, Article) else (found,)
     if args.json:
+        from kzlaw.present.json import version_data  # the converter, only for JSON
+
         if isinstance(found, Article):
             _print_json(
                 {

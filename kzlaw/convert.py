@@ -13,15 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
+import sys
+import types
 import typing
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, Literal, TypeVar, cast
 
 import attrs
 
 from kzlaw.errors import InvalidValueError, StatuteError, StatuteSchemaError
 from kzlaw.frozen import FrozenMap
-from kzlaw.intern import share_article
+from kzlaw.intern import share_date
 from kzlaw.model import Article, Version, Wording
 from kzlaw.when import When
 
@@ -54,12 +57,25 @@ def _strict(kind: type, label: str) -> Callable[[Any, Any], Any]:
     return hook
 
 
+def _structure_str(value: Any, _: Any) -> str:
+    """A string, held once (:func:`sys.intern`): a corpus repeats its words, tags and ids."""
+    if type(value) is not str:
+        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}"[:200])
+    return sys.intern(value)
+
+
+def _structure_date(value: Any, _: Any) -> dt.date:
+    if type(value) is not dt.date:
+        raise TypeError(f"expected a date (YYYY-MM-DD, unquoted), got {type(value).__name__} {value!r}"[:200])
+    return share_date(value)
+
+
 def _structure_when(value: Any, _: Any) -> When:
     """A date: ``2006-03-02``, ``"unknown"``, or ``{earliest = ..., latest = ..., note = "..."}``."""
     if isinstance(value, When):
         return value
     if type(value) is dt.date:
-        return When.exact(value)
+        return When.exact(share_date(value))
     if value == "unknown":
         return When()
     if isinstance(value, dict):
@@ -69,7 +85,8 @@ def _structure_when(value: Any, _: Any) -> When:
         bounds = [value.get(k) for k in ("earliest", "latest")]
         if any(b is not None and type(b) is not dt.date for b in bounds) or not isinstance(value.get("note", ""), str):
             raise TypeError("earliest and latest are dates (YYYY-MM-DD, unquoted), note a string")
-        return When(bounds[0], bounds[1], value.get("note", ""))
+        early, late = (share_date(b) if b is not None else None for b in bounds)
+        return When(early, late, sys.intern(value.get("note", "")))
     raise TypeError(f'expected a date, "unknown", or a table with earliest/latest/note, got {value!r}'[:200])
 
 
@@ -103,22 +120,103 @@ def _is_frozen_map(t: Any) -> bool:
     return t is FrozenMap or typing.get_origin(t) is FrozenMap
 
 
+def _all_str(values: Iterable[Any]) -> bool:
+    """Whether every value is exactly a :class:`str` (checked at C speed: the types of the values, as a set)."""
+    return set(map(type, values)) <= {str}
+
+
+def _is_homogeneous_tuple(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) is tuple and len(args) == 2 and args[1] is Ellipsis and args[0] is not Any
+
+
+def _is_optional(t: Any) -> bool:
+    args = typing.get_args(t)
+    return typing.get_origin(t) in (typing.Union, types.UnionType) and len(args) == 2 and type(None) in args
+
+
+def _tuple_hook(conv: Any, t: Any) -> Callable[[Any, Any], tuple[Any, ...]]:
+    """``tuple[X, ...]`` with X's hook looked up once; a failure gives cattrs' own error tree (an index per item)."""
+    from cattrs.errors import IterableValidationError, IterableValidationNote
+
+    item = typing.get_args(t)[0]
+    hook = conv.get_structure_hook(item)
+
+    def structure_tuple(value: Any, _: Any) -> tuple[Any, ...]:
+        try:
+            return tuple(map(hook, value, itertools.repeat(item)))
+        except Exception:  # again item by item, to say which items fail (as cattrs' own tuple hook does)
+            errors: list[Exception] = []
+            done = []
+            for ix, entry in enumerate(value):
+                try:
+                    done.append(hook(entry, item))
+                except Exception as exc:
+                    note = IterableValidationNote(f"Structuring {t} @ index {ix}", ix, item)
+                    exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                    errors.append(exc)
+            if errors:
+                raise IterableValidationError(f"While structuring {t!r}", errors, t) from None
+            return tuple(done)
+
+    return structure_tuple
+
+
+def _optional_hook(conv: Any, t: Any) -> Callable[[Any, Any], Any]:
+    """``X | None`` with X's hook looked up once."""
+    args = typing.get_args(t)
+    other = args[0] if args[1] is type(None) else args[1]
+    hook = conv.get_structure_hook(other)
+
+    def structure_optional(value: Any, _: Any) -> Any:
+        return None if value is None else hook(value, other)
+
+    return structure_optional
+
+
+def _frozen_map_hook(conv: Any, t: Any) -> Callable[[Any, Any], FrozenMap[Any, Any]]:
+    """A table as a :class:`FrozenMap`, its values structured with the hook of the value type (looked up once)."""
+    args = typing.get_args(t)
+    item = args[1] if len(args) == 2 else Any
+    hook = None if item is Any else conv.get_structure_hook(item)
+
+    def frozen_map(value: Any, _: Any) -> FrozenMap[Any, Any]:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a table, got {type(value).__name__} {value!r}"[:200])
+        if hook is None:
+            return FrozenMap(value)
+        if item is str and _all_str(value) and _all_str(value.values()):
+            return FrozenMap(zip(map(sys.intern, value), map(sys.intern, value.values()), strict=True))
+        out = {}
+        for key, entry in value.items():
+            try:
+                out[sys.intern(key) if type(key) is str else key] = hook(entry, item)
+            except Exception as e:
+                raise _KeyError(key, e) from None
+        return FrozenMap(out)
+
+    return frozen_map
+
+
 def _base(json: bool) -> Any:
     from cattrs.preconf.tomllib import make_converter
 
     conv = make_converter(forbid_extra_keys=True)
-    conv.register_structure_hook(str, _strict(str, "a string"))
+    conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _strict(int, "a whole number"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
-    conv.register_structure_hook(dt.date, _strict(dt.date, "a date (YYYY-MM-DD, unquoted)"))
+    conv.register_structure_hook(dt.date, _structure_date)
     conv.register_structure_hook(When, _structure_when)
     # Literals are checked by the classes' validators, which name what is allowed.
-    conv.register_structure_hook_func(_is_literal, _strict(str, "a string"))
+    conv.register_structure_hook_func(_is_literal, _structure_str)
+
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, functools.partial(_tuple_hook, conv))
+    conv.register_structure_hook_factory(_is_optional, functools.partial(_optional_hook, conv))
 
     def str_tuple(value: Any, _: Any) -> tuple[str, ...]:
-        if not isinstance(value, list) or not all(type(v) is str for v in value):
+        if not isinstance(value, list) or not _all_str(value):
             raise TypeError(f"expected a list of strings, got {value!r}"[:200])
-        return tuple(value)
+        return tuple(map(sys.intern, value))
 
     conv.register_structure_hook_func(lambda t: t == tuple[str, ...], str_tuple)
 
@@ -127,24 +225,11 @@ def _base(json: bool) -> Any:
             isinstance(v, list) and len(v) == 2 and type(v[0]) is str and type(v[1]) is int for v in value
         ):
             raise TypeError(f'expected a list of ["category", months] pairs, got {value!r}'[:200])
-        return tuple((v[0], v[1]) for v in value)
+        return tuple((sys.intern(v[0]), v[1]) for v in value)
 
     conv.register_structure_hook_func(lambda t: t == tuple[tuple[str, int], ...], gravity)
 
-    def frozen_map(value: Any, t: Any) -> FrozenMap[Any, Any]:
-        if not isinstance(value, dict):
-            raise TypeError(f"expected a table, got {type(value).__name__} {value!r}"[:200])
-        args = typing.get_args(t)
-        item = args[1] if len(args) == 2 else Any
-        out = {}
-        for key, entry in value.items():
-            try:
-                out[key] = entry if item is Any else conv.structure(entry, item)
-            except Exception as e:
-                raise _KeyError(key, e) from None
-        return FrozenMap(out)
-
-    conv.register_structure_hook_func(_is_frozen_map, frozen_map)
+    conv.register_structure_hook_factory(_is_frozen_map, functools.partial(_frozen_map_hook, conv))
     conv.register_unstructure_hook_func(_is_frozen_map, lambda m: {k: conv.unstructure(v) for k, v in m.items()})
     if json:
         conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
@@ -233,8 +318,6 @@ def structure(raw: Any, cls: type[T], file: str, prefix: str = "") -> T:
 
     try:
         result: T = file_converter().structure(raw, cls)
-        if isinstance(result, Article):
-            share_article(result)  # unchanged parts of later versions, and equal sanctions, held once
     except Exception as error:
         exc, path = _leaf(error, prefix)
         more = _count(error) - 1

@@ -77,7 +77,7 @@ def resolve_corpus(corpus: Corpus | None) -> Corpus:
     """``corpus`` itself, or the bundled corpus when it is ``None`` (never when it is merely empty)."""
     if corpus is not None:
         return corpus
-    from kzlaw.loader import load
+    from kzlaw.bundled import load
 
     return load()
 
@@ -340,6 +340,6 @@ class Corpus:
         """Where the corpus was loaded from, in words: ``kzlaw's bundled statutes``, a folder, or ``memory``."""
         if not self.root:
             return "memory"
-        from kzlaw.loader import bundled_path
+        from kzlaw.bundled import bundled_path
 
         return "kzlaw's bundled statutes" if self.root == str(bundled_path()) else self.root

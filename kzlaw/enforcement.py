@@ -32,6 +32,7 @@ from kzlaw.errors import (
     UnknownNameError,
     UnknownPeriodError,
 )
+from kzlaw.frozen import as_tuple
 from kzlaw.refs import parse_ref
 from kzlaw.registry import Source
 from kzlaw.words import MONTHS_PER_UNIT, months_text
@@ -236,7 +237,7 @@ class Figure:
     exploitation: str = field(default="unspecified", validator=_choice)
     nationality: str = field(default="unspecified", validator=_choice)
     sentence: Sentence | None = None
-    refs_named: tuple[str, ...] = field(default=(), converter=tuple)
+    refs_named: tuple[str, ...] = field(default=(), converter=as_tuple)
     note: str = field(default="", validator=_figure)
 
     @property

@@ -41,7 +41,7 @@ def _hooks() -> None:
 
 def default_file(corpus: Corpus) -> Path:
     """The corpus folder's ``enforcement.toml``, else the bundled one."""
-    from kzlaw.loader import bundled_path
+    from kzlaw.bundled import bundled_path
 
     own = Path(corpus.root) / "enforcement.toml" if corpus.root else None
     return own if own is not None and own.is_file() else bundled_path() / "enforcement.toml"

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Generic, TypeVar
 
-__all__ = ["FrozenMap", "frozen_map"]
+__all__ = ["FrozenMap", "as_tuple", "frozen_map"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -72,3 +72,12 @@ class FrozenMap(Mapping[K, V], Generic[K, V]):
 def frozen_map(items: Mapping[Any, Any] | Iterable[tuple[Any, Any]] = ()) -> FrozenMap[Any, Any]:
     """An attrs converter: any mapping (or pairs) as a :class:`FrozenMap` (one already frozen is kept)."""
     return items if isinstance(items, FrozenMap) else FrozenMap(items)
+
+
+def as_tuple(items: Iterable[V]) -> tuple[V, ...]:
+    """An attrs converter: any iterable as a tuple (one already a tuple is kept).
+
+    A function of kzlaw's own rather than ``tuple`` itself, because attrs reads a converter's
+    signature when it builds a class, and a built-in's costs a parse of its text signature.
+    """
+    return items if type(items) is tuple else tuple(items)

@@ -53,20 +53,27 @@ def read_text(file: Path, root: Path | None = None) -> str:
             read, or is not UTF-8.
     """
     name = str(file)
+    limit = max_file_bytes()
     try:
-        if root is not None and not _inside(file, root):
+        info = os.lstat(file)
+        no_link = not stat.S_ISLNK(info.st_mode)
+        plain = root is None or (no_link and _plainly_inside(name, root))  # then inside without resolving
+        if not plain and root is not None and not _inside(file, root):
             raise StatuteSyntaxError(name, "", f"is a link to {file.resolve()}, outside the folder {root}: refused")
-        info = file.stat()
+        if not no_link:
+            info = os.stat(file)
         if not stat.S_ISREG(info.st_mode):
             raise StatuteSyntaxError(name, "", "is not a regular file (a FIFO, device or folder): refused")
-        limit = max_file_bytes()
         if info.st_size > limit:
             raise StatuteSyntaxError(
                 name, "", f"is {info.st_size:,} bytes, over the limit of {limit:,} (KZLAW_MAX_FILE_BYTES)"
             )
-        fd = os.open(file, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as handle:
-            data = handle.read(limit + 1)
+        # A file checked to be no link is opened without following one (were it swapped for a link since).
+        fd = os.open(file, os.O_RDONLY | _NONBLOCK | (_NOFOLLOW if no_link else 0))
+        try:
+            data = _read_bounded(fd, info.st_size, limit)
+        finally:
+            os.close(fd)
     except OSError as e:
         raise StatuteSyntaxError(name, "", f"cannot be read: {e.strerror or e}") from None
     if len(data) > limit:
@@ -75,6 +82,55 @@ def read_text(file: Path, root: Path | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
         raise StatuteSyntaxError(name, "", f"is not UTF-8 (byte {e.start})") from None
+
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+
+
+def _read_bounded(fd: int, size: int, limit: int) -> bytes:
+    """At most ``limit + 1`` bytes of an open file, asking first for the ``size`` it had (it may have changed)."""
+    chunks: list[bytes] = []
+    total, want = 0, min(size, limit) + 1
+    while total <= limit:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = min(limit + 1 - total, 1 << 20)
+    return b"".join(chunks)
+
+
+def _plainly_inside(name: str, root: Path) -> bool:
+    """Whether the path ``name``, no link itself, lies inside ``root`` without resolving anything.
+
+    True when ``name`` is ``root`` followed by plain names (no ``..``, no ``.``) and no folder between
+    ``root`` and the file is a symbolic link: such a path cannot lead out of ``root``, whatever ``root``
+    itself is. Anything else (``False``) is left to :func:`_inside`, which resolves both.
+    """
+    base = str(root)
+    if base == ".":  # pathlib writes Path(".") / "cc1997" as "cc1997"
+        if os.path.isabs(name):
+            return False
+        rest = name
+    else:
+        prefix = base if base.endswith(os.sep) else base + os.sep
+        if not name.startswith(prefix):
+            return False
+        rest = name[len(prefix) :]
+    steps = rest.split(os.sep)
+    if any(step in ("", ".", "..") for step in steps) or (os.altsep and os.altsep in name):
+        return False
+    folder = base
+    for step in steps[:-1]:
+        folder = os.path.join(folder, step)
+        try:
+            if stat.S_ISLNK(os.lstat(folder).st_mode):
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def _inside(path: Path, root: Path) -> bool:

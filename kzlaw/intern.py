@@ -1,10 +1,11 @@
 """Equal values held once: the strings and dates of parsed statute files, shared across a corpus.
 
 A corpus repeats itself: ``"imprisonment"`` and ``"years"`` in every sanction, tag names, part ids,
-source locators, and whole texts a later version leaves unchanged. :func:`intern_tree` walks what
-:mod:`tomllib` parsed (tables, arrays, leaves) and replaces every string, table key included, by its
-one interned copy (:func:`sys.intern`) and every date by one shared :class:`datetime.date`, before the
-model classes are built from it. The model classes keep the objects they are given, so a loaded
+source locators, and whole texts a later version leaves unchanged. Loading interns as it structures:
+the converter's hooks (:mod:`kzlaw.convert`) give every string, table key included, as its one interned
+copy (:func:`sys.intern`) and every date as one shared :class:`datetime.date` (:func:`share_date`);
+:func:`intern_tree` does the same to a whole parsed tree (tables, arrays, leaves) for other callers, and
+:func:`share_article` then holds equal parts once. The model classes keep the objects they are given, so a loaded
 corpus holds each distinct string once however many versions quote it. Values are only swapped
 for equal ones of the same type, so nothing a caller can observe changes but memory.
 
@@ -18,10 +19,9 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
-import weakref
 from typing import Any, TypeVar
 
-__all__ = ["intern_tree", "share", "share_article"]
+__all__ = ["intern_tree", "share", "share_article", "share_date"]
 
 T = TypeVar("T")
 
@@ -46,11 +46,12 @@ def intern_tree(value: Any) -> Any:
         _array(value)
         return value
     if kind is dt.date:
-        return _date(value)
+        return share_date(value)
     return value
 
 
-def _date(day: dt.date) -> dt.date:
+def share_date(day: dt.date) -> dt.date:
+    """The one shared :class:`datetime.date` equal to ``day`` (exactly a date, not a subclass)."""
     held = _DATES.get(day)
     if held is None:
         if len(_DATES) >= _MAX_DATES:
@@ -71,7 +72,7 @@ def _table(table: dict[str, Any]) -> dict[str, Any]:
         elif kind is list:
             _array(item)
         elif kind is dt.date:
-            item = _date(item)
+            item = share_date(item)
         out[intern(key) if type(key) is str else key] = item
     return out
 
@@ -87,37 +88,32 @@ def _array(array: list[Any]) -> None:
         elif kind is list:
             _array(item)
         elif kind is dt.date:
-            array[i] = _date(item)
+            array[i] = share_date(item)
 
 
-#: Model objects seen so far, each held once while something still uses it (weak values: nothing is kept alive).
-_OBJECTS: weakref.WeakValueDictionary[tuple[type, int], Any] = weakref.WeakValueDictionary()
-
-
-def share(obj: T) -> T:
-    """An object equal to ``obj`` already held by another part of a corpus, else ``obj`` itself.
+def share(obj: T, held: dict[tuple[type, int], Any]) -> T:
+    """An object equal to ``obj`` already in ``held`` (another part of the same corpus), else ``obj``, now held.
 
     For frozen, hashable model objects (parts, their wordings): a part a later version leaves unchanged, or the
-    same sanction in two articles, is then one object. Equal objects cannot be told apart, so this only saves
-    memory.
+    same part wording in two articles, is then one object. Equal objects cannot be told apart, so this only saves
+    memory. ``held`` is the table of one load (see :func:`share_article`), so nothing outlives the corpus.
     """
     key = (type(obj), hash(obj))
-    held = _OBJECTS.get(key)
-    if held is not None and held == obj:
-        return held  # type: ignore[no-any-return]
-    _OBJECTS[key] = obj
+    same = held.get(key)
+    if same is not None and same == obj:
+        return same  # type: ignore[no-any-return]
+    held[key] = obj
     return obj
 
 
-def share_article(article: Any) -> None:
+def share_article(article: Any, held: dict[tuple[type, int], Any]) -> None:
     """Make the versions of a freshly built article hold shared parts and part wordings (see :func:`share`).
 
     The versions are frozen; their fields are swapped for equal objects only, right after the article is built,
-    before anyone else can see it.
+    before anyone else can see it. ``held`` is shared by the articles of one load.
     """
     for version in article.versions:
-        object.__setattr__(version, "parts", tuple(share(p) for p in version.parts))
+        object.__setattr__(version, "parts", tuple([share(p, held) for p in version.parts]))
         for wording in version.wordings.values():
             parts = wording.parts
-            shared = {pid: share(pw) for pid, pw in parts.items()}
-            object.__setattr__(parts, "_data", shared)
+            object.__setattr__(parts, "_data", {pid: share(pw, held) for pid, pw in parts.items()})

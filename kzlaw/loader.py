@@ -10,9 +10,9 @@ has passed, so a failed load leaves nothing half-built behind. A folder of Akoma
 
 from __future__ import annotations
 
-import functools
 import os
 import re
+import sys
 import tomllib
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from kzlaw.bundled import bundled_path, load
 from kzlaw.convert import structure
 from kzlaw.corpus import Corpus
 from kzlaw.errors import (
@@ -33,7 +34,7 @@ from kzlaw.errors import (
     UnknownNameError,
 )
 from kzlaw.fsio import read_text
-from kzlaw.intern import intern_tree
+from kzlaw.intern import share_article
 from kzlaw.model import Article, Code, Language, Law, SourceDocument, Tag, Version
 from kzlaw.refs import ARTICLE_TOKEN, parse_ref
 
@@ -45,51 +46,6 @@ REGISTRIES = ("codes.toml", "laws.toml", "sources.toml", "vocabulary.toml", "lan
 T = TypeVar("T")
 _ARTICLE = re.compile(ARTICLE_TOKEN)
 _LEADING_DIGITS = re.compile("[0-9]+")
-
-
-def bundled_path() -> Path:
-    """The folder of the statute data shipped with kzlaw.
-
-    An installed wheel carries it inside the package (``kzlaw/statutes``); a source checkout
-    has it at the top of the repository (``statutes/``).
-    """
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "statutes", here.parent / "statutes"):
-        if (candidate / "codes.toml").is_file():
-            return candidate
-    raise StatuteError(str(here / "statutes"), "", "the bundled statute data is missing from this installation")
-
-
-def load(path: str | os.PathLike[str] | None = None) -> Corpus:
-    """Load and validate a statute folder: the bundled corpus, or ``path``.
-
-    The folder holds one sub-folder per code (``cc1997/``, ``cc2014/``) with one TOML file per
-    article, beside the registries ``codes.toml``, ``laws.toml``, ``sources.toml``,
-    ``vocabulary.toml`` and ``languages.toml``. A registry missing from ``path`` is taken from the
-    bundled data, so a folder of your own articles needs nothing else. The bundled corpus is loaded
-    once and cached (it is read-only, so the cache cannot be changed).
-
-    Raises:
-        StatuteError: A file is not valid; the message names the file and the field.
-
-    >>> corpus = load()
-    >>> corpus.version("cc1997/128@2006-03-02").title
-    'Trafficking in people'
-    """
-    if path is None:
-        return _bundled()
-    if not isinstance(path, str | os.PathLike):
-        raise StatuteError(repr(path), "", "a statute folder is a path (a string or pathlib.Path)")
-    if str(path).strip() == "":
-        raise StatuteError("''", "", "an empty path is not a statute folder; name one")
-    return load_folder(Path(path))
-
-
-@functools.cache
-def _bundled() -> Corpus:
-    from kzlaw.cache import cached_load  # the validated corpus from the user's cache, else a full load
-
-    return cached_load(bundled_path(), load_folder)
 
 
 @attrs.frozen
@@ -144,12 +100,13 @@ def load_folder(root: Path) -> Corpus:
                 str(entry), "", f"holds statute files but {entry.name!r} is not a code of codes.toml"
             )
     articles: dict[str, Article] = {}
+    shared: dict[tuple[type, int], Any] = {}  # equal parts and part wordings of the corpus, held once
     for code_id in reg.codes:
         folder = root / code_id
         if not folder.is_dir():
             continue
         for file in sorted(_statute_files(folder), key=lambda p: _number_key(p.stem)):
-            art = _load_article(file, reg, root)
+            art = _load_article(file, reg, root, shared)
             articles[art.ref] = art
     if not articles and any(root.glob("*/*/*@*.xml")):  # a folder of Akoma Ntoso documents
         try:
@@ -218,7 +175,7 @@ def _check_tags(reg: Registries, file: str, path: str, tags: tuple[str, ...]) ->
 def _read_toml(file: Path, root: Path | None) -> dict[str, Any]:
     text = read_text(file, root)
     try:
-        data: dict[str, Any] = intern_tree(tomllib.loads(text))  # equal strings and dates held once
+        data: dict[str, Any] = tomllib.loads(text)  # the converter holds equal strings and dates once
         return data
     except tomllib.TOMLDecodeError as e:
         raise StatuteSyntaxError(str(file), "", f"is not valid TOML: {e}") from None
@@ -239,7 +196,7 @@ def _registry(file: Path, cls: type[T], root: Path, key: str | None = None, id_f
             raise StatuteSchemaError(name, path, "must be a table")
         if id_field in entry:
             raise StatuteSchemaError(name, f"{path}.{id_field}", "is the table's own name; remove it")
-        out[entry_id] = structure({id_field: entry_id, **entry}, cls, name, prefix=path)
+        out[sys.intern(entry_id)] = structure({id_field: entry_id, **entry}, cls, name, prefix=path)
     return out
 
 
@@ -283,11 +240,18 @@ def _prepare(name: str, raw: dict[str, Any], reg: Registries) -> None:
                     w["language"] = lang
 
 
-def _load_article(file: Path, reg: Registries, root: Path | None) -> Article:
+def _load_article(
+    file: Path, reg: Registries, root: Path | None, shared: dict[tuple[type, int], Any] | None = None
+) -> Article:
+    """One article file, checked; ``shared`` holds the equal parts of the articles loaded with it (see kzlaw.intern)."""
     name = str(file)
     raw = _read_toml(file, root)
     _prepare(name, raw, reg)
+    known = reg.codes.get(raw["code"]) if type(raw.get("code")) is str else None
+    if known is not None:  # the code's own period (the file may not give it: _prepare checked)
+        raw["in_force_from"], raw["in_force_to"] = known.in_force_from, known.in_force_to
     art = structure(raw, Article, name)
+    share_article(art, {} if shared is None else shared)  # unchanged parts of later versions held once
     code = reg.codes.get(art.code)
     if code is None:
         raise UnknownNameError(name, "code", f"unknown code {art.code!r}; codes.toml holds {', '.join(reg.codes)}")
@@ -295,7 +259,6 @@ def _load_article(file: Path, reg: Registries, root: Path | None) -> Article:
         raise StatuteSchemaError(
             name, "number", f"article {art.code}/{art.number} must live in {art.code}/{art.number}.toml"
         )
-    art = attrs.evolve(art, in_force_from=code.in_force_from, in_force_to=code.in_force_to)
     _check_article(name, art, reg, code)
     return art
 
@@ -303,9 +266,14 @@ def _load_article(file: Path, reg: Registries, root: Path | None) -> Article:
 def _check_article(file: str, art: Article, reg: Registries, code: Code) -> None:
     for i, link in enumerate(art.lineage):
         _check_source(reg, file, f"lineage[{i}].source.document", link.source.document)
+    known = frozenset(reg.tags), frozenset(code.penalty_kinds), frozenset(code.units)
     for i, v in enumerate(art.versions):
         path = f"versions[{i}]"
-        _check_version(file, path, v, reg, code)
+        if _names_known(v, reg, *known):  # then only the periods and definitions can fail
+            _check_period(file, path, v, code)
+            _check_definitions(file, path, v, reg)
+        else:
+            _check_version(file, path, v, reg, code)
         problem = _ref_problem(art, i)
         if problem:
             raise DuplicateEntryError(file, path, problem)
@@ -349,8 +317,26 @@ def _ref_problem(art: Article, i: int) -> str:
     )
 
 
-def _check_version(file: str, path: str, v: Version, reg: Registries, code: Code) -> None:
-    _check_source(reg, file, f"{path}.source.document", v.source.document)
+def _names_known(
+    v: Version, reg: Registries, tags: frozenset[str], kinds: frozenset[str], units: frozenset[str]
+) -> bool:
+    """Whether every source, tag, penalty kind and unit ``v`` names is known (no paths built: the usual case).
+
+    When not, :func:`_check_version` finds the first unknown name and says where it is.
+    """
+    sources = reg.sources
+    if v.source.document not in sources or any(w.source.document not in sources for w in v.wordings.values()):
+        return False
+    for part in v.parts:
+        if not tags.issuperset(part.elements) or not all(tags.issuperset(c.tags) for c in part.circumstances):
+            return False
+        for pen in (*part.sanction.main, *part.sanction.additional):
+            if (kinds and pen.kind not in kinds) or (units and pen.unit is not None and pen.unit not in units):
+                return False
+    return all(tags.issuperset(n.tags) for n in v.notes) and all(tags.issuperset(d.tags) for d in v.definitions)
+
+
+def _check_period(file: str, path: str, v: Version, code: Code) -> None:
     start, end = v.valid_from, v.valid_to
     if start.latest is not None and start.latest < code.in_force_from:
         raise PeriodError(
@@ -365,6 +351,11 @@ def _check_version(file: str, path: str, v: Version, reg: Registries, code: Code
         and end.earliest > code.in_force_to
     ):
         raise PeriodError(file, f"{path}.valid_to", f"{end} is after the code was repealed ({code.in_force_to})")
+
+
+def _check_version(file: str, path: str, v: Version, reg: Registries, code: Code) -> None:
+    _check_source(reg, file, f"{path}.source.document", v.source.document)
+    _check_period(file, path, v, code)
     for lang, w in v.wordings.items():
         _check_source(reg, file, f"{path}.wordings.{lang}.source.document", w.source.document)
     for j, part in enumerate(v.parts):
@@ -388,6 +379,10 @@ def _check_version(file: str, path: str, v: Version, reg: Registries, code: Code
                     )
     for j, note in enumerate(v.notes):
         _check_tags(reg, file, f"{path}.notes[{j}].tags", note.tags)
+    _check_definitions(file, path, v, reg)
+
+
+def _check_definitions(file: str, path: str, v: Version, reg: Registries) -> None:
     for j, d in enumerate(v.definitions):
         _check_tags(reg, file, f"{path}.definitions[{j}].tags", d.tags)
         seen: set[str] = set()

@@ -7,25 +7,27 @@ These hold the legal state only (numbers, stable ids, tags, sanctions); their wo
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from typing import Any
 
 from attrs import field, frozen
 
 from kzlaw.errors import DuplicateEntryError, InvalidValueError, UnknownPartError
+from kzlaw.frozen import as_tuple
 from kzlaw.refs import ARTICLE_TOKEN
 from kzlaw.registry import nonblank, token
 from kzlaw.sanction import Sanction
 
 __all__ = ["Circumstance", "Definition", "Note", "Part", "tag_list", "unique", "words_of"]
 
-_SPACE = re.compile(r"\s+")
-
 
 def words_of(text: str) -> str:
-    """The text with every run of whitespace as one space (how circumstance words are matched)."""
-    return _SPACE.sub(" ", text).strip()
+    """The text with every run of whitespace as one space (how circumstance words are matched).
+
+    Whitespace is what :meth:`str.isspace` says it is (what a Unicode regular expression's "any space"
+    class matches too); leading and trailing runs are dropped.
+    """
+    return " ".join(text.split())
 
 
 def unique(what: str, field_name: str, values: Iterable[str]) -> None:
@@ -54,7 +56,7 @@ class Circumstance:
             r"[0-9A-Za-z?]+(?:[-.][0-9A-Za-z]+)*", "circumstance label", "letters and digits, joined by '-' or '.'"
         )
     )
-    tags: tuple[str, ...] = field(default=(), converter=tuple, validator=tag_list)
+    tags: tuple[str, ...] = field(default=(), converter=as_tuple, validator=tag_list)
 
 
 def _circumstances(_: Any, __: Any, circumstances: tuple[Circumstance, ...]) -> None:
@@ -75,8 +77,8 @@ class Part:
         validator=token(r"[a-z0-9]+(?:-[a-z0-9]+)*", "part id", "lower-case letters and digits, joined by '-'")
     )
     sanction: Sanction
-    elements: tuple[str, ...] = field(default=(), converter=tuple, validator=tag_list)
-    circumstances: tuple[Circumstance, ...] = field(default=(), converter=tuple, validator=_circumstances)
+    elements: tuple[str, ...] = field(default=(), converter=as_tuple, validator=tag_list)
+    circumstances: tuple[Circumstance, ...] = field(default=(), converter=as_tuple, validator=_circumstances)
 
     def circumstance(self, label: str) -> Circumstance:
         """The circumstance with this label; :class:`~kzlaw.errors.UnknownPartError` if none."""
@@ -96,7 +98,7 @@ class Note:
     """A note to an article (``Note 1``...), with tags where it states a rule. Its words are in each wording."""
 
     label: str
-    tags: tuple[str, ...] = field(default=(), converter=tuple, validator=tag_list)
+    tags: tuple[str, ...] = field(default=(), converter=as_tuple, validator=tag_list)
 
 
 @frozen
@@ -109,8 +111,8 @@ class Definition:
 
     term: str = field(validator=nonblank)
     label: str = field(validator=nonblank)
-    tags: tuple[str, ...] = field(default=(), converter=tuple, validator=tag_list)
-    applies_to: tuple[str, ...] = field(default=(), converter=tuple)
+    tags: tuple[str, ...] = field(default=(), converter=as_tuple, validator=tag_list)
+    applies_to: tuple[str, ...] = field(default=(), converter=as_tuple)
 
     def applies(self, article: str) -> bool:
         """Whether the definition applies to this article number of its code."""

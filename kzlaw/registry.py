@@ -14,7 +14,7 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from kzlaw.errors import InvalidValueError, PeriodError, RangeError, StatuteSchemaError, UnknownNameError
-from kzlaw.frozen import FrozenMap, frozen_map
+from kzlaw.frozen import FrozenMap, as_tuple, frozen_map
 from kzlaw.protocol import ELEMENTS
 from kzlaw.refs import ARTICLE_TOKEN, CODE_TOKEN, LAW_TOKEN, is_keyword
 from kzlaw.sanction import PENALTY_KINDS, UNITS
@@ -124,7 +124,7 @@ class Tag:
     )
     kind: TagKind = field(validator=_tag_kind)
     label: str = field(validator=nonblank)
-    protocol: tuple[str, ...] = field(default=(), converter=tuple, validator=_protocol_ids)
+    protocol: tuple[str, ...] = field(default=(), converter=as_tuple, validator=_protocol_ids)
     catch_all: bool = False
     note: str = ""
 

@@ -21,6 +21,7 @@ from typing import Any, Literal, get_args
 from attrs import field, frozen
 
 from kzlaw.errors import InvalidValueError, RangeError, StatuteSchemaError, UnknownNameError
+from kzlaw.frozen import as_tuple
 from kzlaw.words import KIND_WORDS, MONTHS_PER_UNIT, amount_text, range_text
 
 __all__ = ["KIND_UNITS", "PENALTY_KINDS", "UNITS", "Penalty", "PenaltyKind", "Sanction", "Unit", "severity_key"]
@@ -193,8 +194,8 @@ class Sanction:
     says what is not known and why (the listed options may be incomplete, or inferred).
     """
 
-    main: tuple[Penalty, ...] = field(default=(), converter=tuple, validator=_check_main)
-    additional: tuple[Penalty, ...] = field(default=(), converter=tuple)
+    main: tuple[Penalty, ...] = field(default=(), converter=as_tuple, validator=_check_main)
+    additional: tuple[Penalty, ...] = field(default=(), converter=as_tuple)
     unknown: str = field(default="", validator=_check_sanction)
 
     def imprisonment(self) -> tuple[Penalty, ...]:

@@ -8,7 +8,7 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from kzlaw.errors import InvalidValueError, PeriodError, StatuteSchemaError, UnknownPartError
-from kzlaw.frozen import FrozenMap, frozen_map
+from kzlaw.frozen import FrozenMap, as_tuple, frozen_map
 from kzlaw.parts import Definition, Note, Part, unique
 from kzlaw.refs import ARTICLE_TOKEN, CODE_TOKEN
 from kzlaw.registry import Language, Source, token
@@ -111,9 +111,9 @@ class Version:
     valid_to: When | None = field(default=None, validator=_period)
     amended_by: str | None = None
     remarks: str = ""
-    parts: tuple[Part, ...] = field(default=(), converter=tuple)
-    notes: tuple[Note, ...] = field(default=(), converter=tuple)
-    definitions: tuple[Definition, ...] = field(default=(), converter=tuple, validator=_version_structure)
+    parts: tuple[Part, ...] = field(default=(), converter=as_tuple)
+    notes: tuple[Note, ...] = field(default=(), converter=as_tuple)
+    definitions: tuple[Definition, ...] = field(default=(), converter=as_tuple, validator=_version_structure)
     wordings: FrozenMap[str, Wording] = field(factory=FrozenMap, converter=frozen_map)
 
     def __attrs_post_init__(self) -> None:

@@ -34,10 +34,16 @@ def _status(_: Any, __: Any, status: str) -> None:
 
 def _circumstance_words(instance: Wording, _: Any, parts: FrozenMap[str, PartWording]) -> None:
     for pid, pw in parts.items():
-        words = words_of(pw.text)
+        if not pw.circumstances:
+            continue
+        words: str | None = None  # the part's words, worked out only for a quote that is not verbatim
         for label, text in pw.circumstances.items():
-            if not words_of(text):
+            if not text or text.isspace():  # words_of(text) == ""
                 raise InvalidValueError(f"parts.{pid}.circumstances.{label}", "is empty", StatuteSchemaError)
+            if text in pw.text:
+                continue  # a verbatim quote: its words are then among the part's words too (words_of keeps runs)
+            if words is None:
+                words = words_of(pw.text)
             if words_of(text) not in words:
                 raise InvalidValueError(
                     f"parts.{pid}.circumstances.{label}",

@@ -413,7 +413,7 @@ def test_errors_name_the_file(official, tmp_path):
 
 
 def test_command(small, tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr("kzlaw.loader.load", lambda data=None: small)
+    monkeypatch.setattr("kzlaw.bundled.load", lambda data=None: small)
     path = tmp_path / "81097.md"
     path.write_text(official_markdown(small), encoding="utf-8")
     assert verify_official_command([str(path)]) == 0

@@ -306,7 +306,7 @@ def verify_official_command(argv: Sequence[str]) -> int:
     except SystemExit as e:
         return int(e.code or 0)
     try:
-        from kzlaw.loader import load
+        from kzlaw.bundled import load
 
         report = verify_official(load(args.data), args.file, args.code, args.lang, args.at)
     except KzlawError as e:
