@@ -6,6 +6,8 @@ In one run, medians of repeated runs (the contenders run in turn, so they share 
 (a) the bundled corpus's consecutive version pairs: kzlaw.worddiff.word_diff against the baseline,
     difflib.SequenceMatcher(None, a, b) (autojunk on) over tokens re.findall(r"\\S+\\s*", text), its
     opcodes turned into (op, text) runs like ours; and against the old kzlaw.diff.word_diff while it exists;
+(a2) the redlines kzlaw.diff makes of the bundled consecutive versions (kzlaw.redline: provision by
+    provision, then word by word) against the baseline over the same two compared texts;
 (b) two unrelated random texts of 500 to 4,000 words (words drawn from the corpus), and the growth per doubling;
 (c) a 50,000-word text with 1% of its words replaced.
 The load average (/proc/loadavg) is printed with the results: the machine may be shared.
@@ -71,6 +73,36 @@ def goal(name: str, value: float, limit: float, unit: str = "ms") -> str:
     return f"GOAL {name}: {value:.3g} {unit} vs {limit:.3g} {unit} (ratio {value / limit:.2f}) {met}"
 
 
+def redline_lines(corpus: kzlaw.Corpus, repeat: int) -> list[str]:
+    """(a2): the version redlines against the baseline on the same texts, in each language both versions hold."""
+    from kzlaw.changes import compared_text
+    from kzlaw.redline import redline
+
+    rows = []
+    totals = [0.0, 0.0, 0.0]
+    for art in corpus:
+        for x, y in pairwise(art.versions):
+            for lang in (lang for lang in x.wordings if lang in y.wordings):
+                a, b = compared_text(x, lang), compared_text(y, lang)
+                t = medians(
+                    repeat, partial(redline, x, y, a, b, lang), partial(word_diff, a, b), partial(redlines_style, a, b)
+                )
+                totals = [s + u for s, u in zip(totals, t, strict=True)]
+                rows.append((t[0] / t[2], t[1] / t[2], f"{x.ref} -> {y.ref} ({lang})"))
+    rows.sort(reverse=True)
+    lines = [
+        f"(a2) the redlines of {len(rows)} version pairs (each language both hold): redline / baseline, (whole-text word diff / baseline)"
+    ]
+    lines += [f"    {ratio:.2f} ({whole:.2f})  {what}" for ratio, whole, what in rows[:5]]
+    lines.append(f"    no slower than the baseline on {sum(r <= 1 for r, _, _ in rows)} of {len(rows)} pairs")
+    lines.append(
+        f"    total: redline {totals[0] * 1e3:.2f} ms, whole-text word diff {totals[1] * 1e3:.2f}, baseline {totals[2] * 1e3:.2f}"
+    )
+    lines.append(goal("worst version redline / baseline", rows[0][0], 1.0, "x"))
+    lines.append(goal("total, version redlines / baseline", totals[0] / totals[2], 1.0, "x"))
+    return lines
+
+
 def run(quick: bool) -> list[str]:
     """Run every measurement; the lines of the report."""
     repeat = 7 if quick else 31
@@ -110,6 +142,8 @@ def run(quick: bool) -> list[str]:
         )
     lines.append(goal("worst pair, worddiff / baseline", rows[0][0], 1.0, "x"))
     lines.append(goal("total, worddiff / baseline", totals[0] / totals[1], 1.0, "x"))
+
+    lines += redline_lines(corpus, repeat)
 
     rng = random.Random(20260101)
     vocab = [w for a, _ in pairs for w in a.split()]

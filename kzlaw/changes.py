@@ -1,7 +1,8 @@
 """What an amendment changed: a word-level redline and a structural diff of two versions.
 
-The redline is :func:`kzlaw.worddiff.word_diff` over the full texts in one language (sanctions
-included where a summary leaves them out, so a penalty change always shows). The structural diff
+The redline is a word diff (:func:`kzlaw.worddiff.word_diff`) of the full texts in one language
+(sanctions included where a summary leaves them out, so a penalty change always shows), taken
+provision by provision (:mod:`kzlaw.redline`): parts paired by id, points by meaning. The structural diff
 aligns parts by their stable id and circumstances by meaning (tags, then words), and reports each
 change as a :class:`Change` with a machine-readable ``kind`` and a one-line ``summary``. This module
 computes; :mod:`kzlaw.present` renders.
@@ -25,9 +26,10 @@ from kzlaw.corpus import Corpus, resolve_corpus
 from kzlaw.display import Presentable
 from kzlaw.errors import BadReferenceError, UnknownPartError
 from kzlaw.model import Part, Version
+from kzlaw.redline import redline
 from kzlaw.refs import Ref
 from kzlaw.structure import structural_changes
-from kzlaw.worddiff import WordDiff, word_diff
+from kzlaw.worddiff import WordDiff
 
 __all__ = ["CHANGE_KINDS", "Change", "ChangeKind", "Diff", "compared_text", "diff", "diffs", "sanction_line"]
 
@@ -114,8 +116,8 @@ def diff(
     corpus = resolve_corpus(corpus)
     a, b = (_one(corpus, given) for given in (old, new))
     lang = _language(a, b, language)
-    redline = word_diff(compared_text(a, lang), compared_text(b, lang))
-    return Diff(a, b, redline, structural_changes(a, b, corpus, lang), lang)
+    words = redline(a, b, compared_text(a, lang), compared_text(b, lang), lang)
+    return Diff(a, b, words, structural_changes(a, b, corpus, lang), lang)
 
 
 def _one(corpus: Corpus, given: Version | str | Ref) -> Version:

@@ -98,9 +98,7 @@ def _anchors(x: list[str], y: list[str], top: bool) -> _Anchors:
             return (*_lcs(cx, ix, cy, iy), True)
         ca, cb = Counter(cx), Counter(cy)
     else:
-        ca, cb = Counter(x), Counter(y)
-        if top and 4 * sum(min(k, cb[t]) for t, k in ca.items() if t in cb) < min(n, m):
-            return [], [], True
+        ca, cb = Counter(x), Counter(y)  # (the quarter rule at the top is checked by _inside, when it matters)
     once = [t for t, k in ca.items() if k == 1 and cb.get(t) == 1]
     if once:
         if len(once) * (n + m) <= _SCANS:
@@ -126,6 +124,16 @@ def _anchors(x: list[str], y: list[str], top: bool) -> _Anchors:
         ii, jj = [i for i, _ in pairs], [j for _, j in pairs]
     ii, jj = _lis(ii, jj)
     return ii, jj, not ii  # no anchor: the gap is a deletion and an insertion
+
+
+def _few(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int) -> bool:
+    """Whether under a quarter of the tokens of the range are in common (counted with their repeats).
+
+    Only asked when the kept runs are under a quarter: kept tokens are common tokens, so otherwise
+    the answer is no.
+    """
+    ca, cb = Counter(a[alo:ahi]), Counter(b[blo:bhi])
+    return 4 * sum(min(k, cb[t]) for t, k in ca.items() if t in cb) < min(ahi - alo, bhi - blo)
 
 
 def _ahead(a: list[str], i: int, i_end: int, b: list[str], j: int, j_end: int) -> int:
@@ -207,7 +215,8 @@ def _inside(a: list[str], b: list[str], alo: int, ahi: int, blo: int, bhi: int, 
         runs.append((i, j, n))
         pa, pb, kept = i + n, j + n, kept + n
         k = max(bisect_left(ii, pa - alo, k + 1), bisect_left(jj, pb - blo, k + 1))  # past the anchors it covers
-    if not runs or (not top and not final and 4 * kept < min(na, nb)):
+    few = 4 * kept < min(na, nb) and (na * nb > MID and _few(a, b, alo, ahi, blo, bhi) if top else not final)
+    if not runs or few:
         out += [(-1, na), (1, nb)]
         return
     pa, pb = alo, blo

@@ -57,7 +57,20 @@ def _pattern(wide: bool) -> re.Pattern[str]:
     other non-space character. Classes with characters past U+FFFF, and ``\w`` itself, make ``re``
     slow, so a text without such characters gets an equivalent pattern over the BMP alone, its word
     class listed range by range (found with ``re`` itself over all of the BMP).
+
+    Building the classes takes a scan of the code points (tens of milliseconds), so the patterns
+    for the Unicode version of kzlaw's own Python are stored in :mod:`kzlaw.tokenclasses` (a test
+    checks them against a fresh build); another Unicode version builds its own.
     """
+    from kzlaw import tokenclasses
+
+    if unicodedata.unidata_version == tokenclasses.UNIDATA_VERSION:
+        return re.compile(tokenclasses.WIDE if wide else tokenclasses.BMP)
+    return re.compile(_build_pattern(wide))
+
+
+def _build_pattern(wide: bool) -> str:
+    """The source of :func:`_pattern`'s pattern, built from :mod:`unicodedata` and ``re`` of this Python."""
     blocks = _MARK_BLOCKS if wide else ((0x300, 0x3400), (0xA000, 0xAC00), (0xF900, 0x10000))
     marks = [c for lo, hi in blocks for c in range(lo, hi) if unicodedata.category(chr(c))[0] == "M"]
     if wide:
@@ -72,7 +85,41 @@ def _pattern(wide: bool) -> re.Pattern[str]:
             f"{re.escape(m[0][0])}-{re.escape(m[0][-1])}" for m in re.finditer(rf"[^\s{_ranges(symbols)}]+", bmp)
         )
         sym, word, glue = f"[{_ranges(symbols)}]", f"[{words}]", f"[{_ranges(marks)}\\u200c]"
-    return re.compile(rf"(?:{word}+|{sym}(?:{glue}|\u200d{sym}?)*)\s*|\s+")
+    return rf"(?:{word}+|{sym}(?:{glue}|\u200d{sym}?)*)\s*|\s+"
+
+
+def _token_classes_module() -> str:
+    """The text of :mod:`kzlaw.tokenclasses` for this Python (``python -m kzlaw.worddiff`` writes it)."""
+    head = (
+        '"""The token patterns of :mod:`kzlaw.worddiff`, built for one Unicode version (generated: do not edit).\n\n'
+        "Regenerate with ``python -m kzlaw.worddiff`` on a Python of another Unicode version; a test checks\n"
+        'that they are what ``kzlaw.worddiff._build_pattern`` builds.\n"""\n\n'
+        f'UNIDATA_VERSION = "{unicodedata.unidata_version}"\n'
+    )
+    return head + "".join(
+        f"{name} = (\n{_literal(_build_pattern(wide))})\n" for name, wide in (("BMP", False), ("WIDE", True))
+    )
+
+
+def _literal(text: str, width: int = 100) -> str:
+    """``text`` as lines of ASCII Python string literals (non-ASCII characters escaped), each under ``width``."""
+    lines: list[str] = []
+    line = ""
+    for ch in text:
+        piece = _escaped(ch)
+        if len(line) + len(piece) > width:
+            lines.append(line)
+            line = ""
+        line += piece
+    return "".join(f'    "{x}"\n' for x in [*lines, line])
+
+
+def _escaped(ch: str) -> str:
+    """One character as it is written in an ASCII Python string literal between double quotes."""
+    o = ord(ch)
+    if ch in '\\"':
+        return "\\" + ch
+    return ch if 32 <= o < 127 else f"\\u{o:04x}" if o < 0x10000 else f"\\U{o:08x}"
 
 
 def _tokens(text: str) -> list[str]:
@@ -263,6 +310,9 @@ def word_diff(old: str, new: str) -> WordDiff:
     if not old or not new:
         return WordDiff(((1, new),) if new else ((-1, old),))
     p, t = _cut(old, new)
+    if p + t in (len(old), len(new)):  # one side's middle is empty: one run out, or one in
+        runs = ((0, old[:p]), (-1, old[p : len(old) - t]), (1, new[p : len(new) - t]), (0, old[len(old) - t :]))
+        return WordDiff(tuple((op, text) for op, text in runs if text))
     a, b = _tokens(old[p : len(old) - t]), _tokens(new[p : len(new) - t])
     changes = _changes(a, b, _keys(a), [*accumulate(map(len, a), initial=p)], [*accumulate(map(len, b), initial=p)])
     ops: list[tuple[int, str]] = []
@@ -332,3 +382,9 @@ class WordDiff:
         marks = {-1: "[-{}-]", 0: "{}", 1: "{{+{}+}}"}
         text = "".join(marks[op].format(t) for op, t in self.ops)
         return f"WordDiff({text[:60] + '…' if len(text) > 60 else text!r})"
+
+
+if __name__ == "__main__":  # pragma: no cover - regenerates kzlaw/tokenclasses.py
+    from pathlib import Path
+
+    Path(__file__).with_name("tokenclasses.py").write_text(_token_classes_module(), encoding="ascii")

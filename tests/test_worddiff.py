@@ -441,3 +441,26 @@ def test_javascript_applies_the_patches() -> None:
     for case, result in zip(cases, results, strict=True):
         assert all(result["applied"]), case
         assert result["text"] == case["new"], case
+
+
+def test_the_stored_token_patterns_are_what_this_python_builds() -> None:
+    """kzlaw.tokenclasses holds the patterns this Python builds (regenerate: python -m kzlaw.worddiff)."""
+    from kzlaw import tokenclasses
+
+    assert unicodedata.unidata_version == tokenclasses.UNIDATA_VERSION, "regenerate: python -m kzlaw.worddiff"
+    assert worddiff._build_pattern(False) == tokenclasses.BMP
+    assert worddiff._build_pattern(True) == tokenclasses.WIDE
+    assert worddiff._token_classes_module() == Path(tokenclasses.__file__).read_text(encoding="ascii")
+
+
+def test_another_unicode_version_builds_its_own_token_patterns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from kzlaw import tokenclasses
+
+    monkeypatch.setattr(tokenclasses, "UNIDATA_VERSION", "0.0.0")
+    monkeypatch.setattr(tokenclasses, "BMP", "x")  # what another version stored: never used here
+    worddiff._pattern.cache_clear()
+    try:
+        assert worddiff._pattern(False).pattern == worddiff._build_pattern(False)
+        assert worddiff.tokenize("ч. 2, ст. 128") == ["ч", ".", " ", "2", ",", " ", "ст", ".", " ", "128"]
+    finally:
+        worddiff._pattern.cache_clear()

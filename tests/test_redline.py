@@ -1,0 +1,119 @@
+"""The version redline: provision by provision, then word by word (kzlaw.redline)."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import attrs
+import pytest
+
+import kzlaw
+from kzlaw.changes import compared_text
+from kzlaw.redline import pieces, redline
+from kzlaw.worddiff import apply_patch, word_diff
+
+
+def _pairs(corpus: kzlaw.Corpus) -> list[tuple[kzlaw.Version, kzlaw.Version, str]]:
+    return [
+        (x, y, lang) for art in corpus for x, y in pairwise(art.versions) for lang in x.wordings if lang in y.wordings
+    ]
+
+
+def test_every_bundled_redline_rebuilds_both_texts_and_its_patch_applies() -> None:
+    corpus = kzlaw.load()
+    pairs = _pairs(corpus)
+    assert len(pairs) >= 40
+    cut = 0
+    for x, y, lang in pairs:
+        a, b = compared_text(x, lang), compared_text(y, lang)
+        cut += pieces(x, a, lang) is not None and pieces(y, b, lang) is not None
+        d = redline(x, y, a, b, lang)
+        assert (d.old, d.new) == (a, b), (x.ref, y.ref, lang)
+        assert apply_patch(a, d.patch) == b
+        assert all(text for _, text in d.ops)
+        assert all(p != q for (p, _), (q, _) in pairwise(d.ops))  # runs of one kind are merged
+        assert kzlaw.diff(x, y, corpus, lang).redline == d
+    assert cut == len(pairs)  # every bundled text is cut into its provisions
+
+
+def test_pieces_join_into_the_text_and_their_keys_are_unique() -> None:
+    corpus = kzlaw.load()
+    for art in corpus:
+        for v in art.versions:
+            for lang in v.wordings:
+                text = compared_text(v, lang)
+                found = pieces(v, text, lang)
+                assert found is not None
+                assert "".join(t for _, t in found) == text
+                assert len({k for k, _ in found}) == len(found)
+
+
+def test_a_repealed_point_is_not_read_as_turned_into_a_new_one() -> None:
+    """The 2006 reform of art. 128: 2(b) "with regard to a minor" went; 2(e) "a pregnant woman" came."""
+    d = kzlaw.diff("cc1997/128@2006-03-01", "cc1997/128@2006-03-02", language="en")
+    deleted = [t for op, t in d.redline.ops if op < 0]
+    inserted = [t for op, t in d.redline.ops if op > 0]
+    assert "b) with regard to a minor, if the guilty part was aware of this fact" in deleted
+    assert any("e) with regard to a pregnant woman" in t for t in inserted)
+    # the whole-text word diff pairs them word by word, which is what the redline avoids
+    whole = word_diff(d.redline.old, d.redline.new)
+    assert (-1, "minor,") in whole.ops
+    assert (-1, "minor,") not in d.redline.ops
+    # nothing of the old part 3 is matched into the new part 4 (old "Republic" read as new "death")
+    assert not any(op == -1 and t == "Republic" for op, t in d.redline.ops)
+
+
+def test_a_point_that_moves_to_another_part_is_deleted_there_and_inserted_here() -> None:
+    corpus = kzlaw.load()
+    for number in ("125", "126"):
+        before, after = (
+            v for v in corpus.article(f"cc2014/{number}").versions if v.amended_by in ("292-VI", "72-VIII")
+        )
+        d = kzlaw.diff(before, after, corpus, "en")
+        assert any(op < 0 and "against a minor" in t for op, t in d.redline.ops)
+        assert any(op > 0 and "against a minor" in t for op, t in d.redline.ops)
+
+
+def test_a_text_that_cannot_be_cut_is_diffed_whole() -> None:
+    corpus = kzlaw.load()
+    x, y = corpus.version("cc1997/128@2006-03-01"), corpus.version("cc1997/128@2006-03-02")
+    a, b = compared_text(x, "en"), compared_text(y, "en")
+    other = "Some other text\nof two lines."
+    assert pieces(x, other, "en") is None
+    assert redline(x, y, other, b, "en") == word_diff(other, b)
+    assert redline(x, y, a, b, "en") != word_diff(a, b)
+
+
+def test_a_point_whose_words_are_not_in_its_part_keeps_the_part_whole() -> None:
+    corpus = kzlaw.load()
+    v = corpus.version("cc1997/128@2006-03-02")
+    w = v.wording("en")
+    part = v.part("2")
+    words = dict(w.parts[part.id].circumstances)
+    words[part.circumstances[0].label] = "words that are nowhere"
+    text = w.part(part.id)
+    from kzlaw.redline import _part_pieces
+
+    assert _part_pieces(part, text, words) == [(f"part:{part.id}", text)]
+    cut = _part_pieces(part, text, w.parts[part.id].circumstances)
+    assert len(cut) == len(part.circumstances) + 2
+    assert "".join(t for _, t in cut) == text
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_official_wordings_are_cut_at_their_points_too(lang: str) -> None:
+    corpus = kzlaw.load()
+    held = [v for a in corpus for v in a.versions if lang in v.wordings and any(p.circumstances for p in v.parts)]
+    assert held
+    for v in held:
+        found = pieces(v, compared_text(v, lang), lang)
+        assert found is not None
+        assert any(k.startswith("point:") for k, _ in found), v.ref
+
+
+def test_a_version_built_in_a_notebook_gets_the_same_redline() -> None:
+    corpus = kzlaw.load()
+    x = corpus.version("cc1997/128@2006-03-01")
+    y = attrs.evolve(x, remarks="built by hand")
+    d = kzlaw.diff(x, y, corpus, "en")
+    assert not d.redline.changed
