@@ -92,6 +92,24 @@ SIXTY_DAYS_111_VIII = (
 
 
 #: Data corrected after the migration, by the issue that asked for it: key -> {path: new value}.
+#: The sanctions the 72-VIII versions of arts. 125 and 126 carry over from the 292-VI ones, marked
+#: unconfirmed since (a data review after issue #11): no source attests them for 2024; the remark said so, the options now do too.
+UNCONFIRMED_2024 = (
+    "carried over from the version of Law No. 292-VI (the official Russian text of January 2020); kzlaw's "
+    "reference lists no change of this sanction by Law No. 72-VIII (shared/reference/cc2014.md, row No. 72-VIII), "
+    "and no text of the 2024 state is held"
+)
+
+
+def _unconfirmed(*options: tuple[int, str, int]) -> dict[tuple, object]:
+    """Corrections marking penalty options (part index, main/additional, option index) unconfirmed."""
+    out: dict[tuple, object] = {}
+    for part, kind, k in options:
+        out[("parts", part, kind, k, 6)] = False
+        out[("parts", part, kind, k, 7)] = UNCONFIRMED_2024
+    return out
+
+
 CORRECTIONS: dict[str, dict[tuple, object]] = {
     "cc1997/113#1": {  # issue #11: official footnotes and text
         ("valid_from", 2): NOT_STATED_2006,
@@ -352,6 +370,7 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ("valid_to", 2): "Entry into force not confirmed by kzlaw's sources; no upper bound is known.",
     },
     "cc2014/125#2": {  # issue #11: the 72-VIII version rebuilt from the 292-VI one (only the minor victim moves)
+        **_unconfirmed((0, "main", 0), (1, "main", 0), (1, "additional", 0), (2, "main", 0), (2, "additional", 0)),
         ("notes",): [
             [
                 "",
@@ -470,6 +489,9 @@ CORRECTIONS: dict[str, dict[tuple, object]] = {
         ("valid_to", 2): "Entry into force not confirmed by kzlaw's sources; no upper bound is known.",
     },
     "cc2014/126#2": {  # issue #11: the 72-VIII version rebuilt from the 292-VI one (only the minor victim moves)
+        **_unconfirmed(
+            (0, "main", 0), (0, "main", 1), (1, "main", 0), (1, "additional", 0), (2, "main", 0), (2, "additional", 0)
+        ),
         ("parts", 1, "circumstances"): [
             ["1", "by a group of persons by prior conspiracy", ["group_prior_agreement"]],
             ["2", "repeatedly", ["repeat"]],
