@@ -9,7 +9,6 @@ sources known, periods inside the code's period, and figures that break a stated
 from __future__ import annotations
 
 import functools
-import tomllib
 from pathlib import Path
 
 from attrs import frozen
@@ -24,6 +23,8 @@ from kzlaw.errors import (
     UnknownNameError,
 )
 from kzlaw.fsio import read_text
+from kzlaw.tomlparse import TOMLDecodeError
+from kzlaw.tomlparse import loads as toml_loads
 
 __all__ = ["default_file", "read_enforcement"]
 
@@ -61,8 +62,8 @@ def read_enforcement(path: str | Path | None = None, corpus: Corpus | None = Non
     file = Path(path) if path is not None else default_file(corpus)
     name = str(file)
     try:
-        raw = tomllib.loads(read_text(file))
-    except tomllib.TOMLDecodeError as e:
+        raw = toml_loads(read_text(file))
+    except TOMLDecodeError as e:
         raise StatuteSyntaxError(name, "", f"is not valid TOML: {e}") from None
     _hooks()
     figures = structure(raw, _File, name).figure

@@ -1,6 +1,6 @@
 """Loading and validating statute folders.
 
-The pipeline per file: read a bounded regular file as UTF-8 (:mod:`kzlaw.fsio`) -> parse TOML (:mod:`tomllib`)
+The pipeline per file: read a bounded regular file as UTF-8 (:mod:`kzlaw.fsio`) -> parse TOML (:mod:`kzlaw.tomlparse`)
 -> structure into the frozen model classes with the one converter (:mod:`kzlaw.convert`; the classes check their
 own invariants) -> the checks that need the registries (known tags, laws, sources and kinds; periods inside the
 code's; every version's reference naming exactly that version). The first problem raises a
@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,6 +36,8 @@ from kzlaw.fsio import read_text
 from kzlaw.intern import share_article
 from kzlaw.model import Article, Code, Language, Law, SourceDocument, Tag, Version
 from kzlaw.refs import ARTICLE_TOKEN, parse_ref
+from kzlaw.tomlparse import TOMLDecodeError
+from kzlaw.tomlparse import loads as toml_loads
 
 __all__ = ["REGISTRIES", "Registries", "bundled_path", "load", "load_article", "registries"]
 
@@ -175,9 +176,9 @@ def _check_tags(reg: Registries, file: str, path: str, tags: tuple[str, ...]) ->
 def _read_toml(file: Path, root: Path | None) -> dict[str, Any]:
     text = read_text(file, root)
     try:
-        data: dict[str, Any] = tomllib.loads(text)  # the converter holds equal strings and dates once
+        data: dict[str, Any] = toml_loads(text)  # the converter holds equal strings and dates once
         return data
-    except tomllib.TOMLDecodeError as e:
+    except TOMLDecodeError as e:
         raise StatuteSyntaxError(str(file), "", f"is not valid TOML: {e}") from None
     except RecursionError:
         raise StatuteSyntaxError(str(file), "", "is nested too deeply to be a statute file") from None

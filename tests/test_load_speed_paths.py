@@ -228,3 +228,58 @@ def test_the_bundled_corpus_loads_the_same_through_every_entry(statutes: Path) -
     assert load_folder(statutes) == kzlaw.load()
     assert os.path.samefile(statutes / ART, statutes / "cc1997" / "128.toml")
     assert isinstance(kzlaw.loader.load_article(statutes / ART, statutes), Article)
+
+
+# --- the TOML parser: compiled tomli where installed, the same data as tomllib --------------------------
+
+MALFORMED = [
+    "x = ",
+    "x = 1\nx = 2",
+    "[a]\n[a]",
+    'x = "unclosed',
+    "x = [1, 2",
+    "x = 1979-05-27T25:00:00",
+    "x = { a = 1, a = 2 }",
+    "= 1",
+    "x = 0x",
+    "x = '''\n",
+    "[[a]]\n[a]",
+    "x = 1 y = 2",
+    "x = [" * 5000 + "]" * 5000,
+]
+
+
+def test_the_parser_reads_every_bundled_file_as_tomllib_does() -> None:
+    import tomllib
+
+    from kzlaw import tomlparse
+    from kzlaw.bundled import bundled_path
+
+    files = sorted(bundled_path().rglob("*.toml"))
+    assert len(files) > 20
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        assert tomlparse.loads(text) == tomllib.loads(text), f
+
+
+@pytest.mark.parametrize("text", MALFORMED, ids=range(len(MALFORMED)))
+def test_the_parser_refuses_what_tomllib_refuses(text: str) -> None:
+    import tomllib
+
+    from kzlaw import tomlparse
+
+    with pytest.raises((tomllib.TOMLDecodeError, RecursionError)):
+        tomllib.loads(text)
+    with pytest.raises((tomlparse.TOMLDecodeError, RecursionError)):
+        tomlparse.loads(text)
+
+
+def test_the_compiled_parser_is_the_one_in_use_where_installed() -> None:
+    from kzlaw import tomlparse
+
+    try:
+        import tomli
+    except ImportError:
+        pytest.skip("tomli is not installed (pip install tomli): kzlaw parses with tomllib")
+    assert tomlparse.PARSER == "tomli"
+    assert tomlparse.loads is tomli.loads
