@@ -42,7 +42,8 @@ class Diff(Presentable):
 
     ``text`` holds diff-match-patch operations (-1 deleted, 0 kept, 1 inserted) over the texts
     :func:`compared_text` gives in ``language``; ``patch`` turns the old text into the new in any
-    diff-match-patch implementation (offsets in UTF-16 units); ``redline`` is the word diff itself.
+    diff-match-patch implementation (offsets in UTF-16 units); ``redline`` is the word diff itself,
+    taken provision by provision (:func:`kzlaw.redline.redline`).
     """
 
     old: Version

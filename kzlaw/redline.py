@@ -5,16 +5,19 @@ part and a new point elsewhere read as one turned into the other (old 2(b) "with
 becoming new 2(e) "with regard to a pregnant woman"), and a stray "the" or "of" ties a repealed
 part to a new one. A version knows its provisions, so :func:`redline` cuts each compared text
 (:func:`kzlaw.changes.compared_text`) into pieces: the heading, each part's opening words, each of
-its points (found by their quoted words), the rest of the part, and each line after the parts
-(notes, definitions, footnote, sanction lines). It pairs the pieces that are the same provision, in
-order: a part by its id, a point by its tags (else its label) within its part, a line after the
-parts by its opening words. A pair is word-diffed (:func:`kzlaw.worddiff.word_diff`); a piece with
-no counterpart is deleted or inserted whole. So a point that leaves part 2 for part 3 reads as
-deleted there and inserted here, and nothing in a repealed part is matched into a new one.
+its points (found by their label and quoted words), the rest of the part, and each line after the
+parts (notes, definitions, footnote, sanction lines). It pairs the pieces that are the same
+provision, in order: a part by its id, a point by its tags (else its label) within its part, a
+sanction line by its part's id, another line by its opening words. A part cut into points in one
+version and not in the other is compared whole in both, so a penalty changed in it still reads as
+the words that changed. A pair is word-diffed (:func:`kzlaw.worddiff.word_diff`); a piece with no
+counterpart is deleted or inserted whole. So a point that leaves part 2 for part 3 reads as deleted
+there and inserted here, and nothing in a repealed part is matched into a new one.
 
-The pieces joined are exactly the compared texts, so the redline rebuilds both and its patch
-applies as any word diff's does; where a text cannot be cut so (a part's words not where the
-version says), the texts are word-diffed whole.
+The pieces joined are exactly the compared texts, and every cut falls between two tokens of the
+word diff (:func:`kzlaw.worddiff.tokenize`), so the redline rebuilds both texts, its runs break
+where a word diff's may, and its patch applies as any word diff's does. Where a text cannot be cut
+so (a part's words not where the version says), the texts are word-diffed whole.
 """
 
 from __future__ import annotations
@@ -23,33 +26,173 @@ import re
 from collections.abc import Mapping
 
 from kzlaw.model import Part, Version
-from kzlaw.wordalign import align
+from kzlaw.wordalign import increasing
 from kzlaw.worddiff import WordDiff, word_diff
 
 __all__ = ["pieces", "redline"]
 
-Piece = tuple[str, str]  # (key, text): the key pairs a piece with its counterpart; the text ends with its "\n"
+#: A piece of a compared text: ``(key, text)``. The key pairs it with the same provision of the other
+#: version (``heading``, ``part:<id>``, ``point:<id>:<tags>``, ``rest:<id>``, ``sanction:<id>``,
+#: ``line:<opening words>``); the texts of a version's pieces, joined, are its compared text.
+Piece = tuple[str, str]
 
 
 def redline(old: Version, new: Version, old_text: str, new_text: str, language: str) -> WordDiff:
-    """The word diff of two versions' compared texts, provision by provision (see the module)."""
+    """The word diff of two versions' compared texts, provision by provision (see the module).
+
+    Args:
+        old: The earlier version.
+        new: The later version.
+        old_text: ``old``'s compared text in ``language`` (:func:`kzlaw.changes.compared_text`).
+        new_text: ``new``'s, likewise.
+        language: The language of both texts.
+
+    Returns:
+        A :class:`~kzlaw.worddiff.WordDiff` whose old and new texts are ``old_text`` and ``new_text``.
+    """
     a, b = pieces(old, old_text, language), pieces(new, new_text, language)
     if a is None or b is None:
         return word_diff(old_text, new_text)
+    a, b = _same_cuts(a, b)
     ops: list[tuple[int, str]] = []
     i = j = 0
-    for op, n in align([k for k, _ in a], [k for k, _ in b]):
-        if op == 0:
-            for (_, x), (_, y) in zip(a[i : i + n], b[j : j + n], strict=True):
-                if x == y:
-                    ops.append((0, x))
-                else:
-                    ops += word_diff(x, y).ops
-        else:
-            taken = a[i : i + n] if op < 0 else b[j : j + n]
-            ops += [(op, text) for _, text in taken]
-        i, j = i + (n if op <= 0 else 0), j + (n if op >= 0 else 0)
+    for pi, pj in _paired([k for k, _ in a], [k for k, _ in b]):
+        ops += [(-1, text) for _, text in a[i:pi]] + [(1, text) for _, text in b[j:pj]]
+        x, y = a[pi][1], b[pj][1]
+        ops += [(0, x)] if x == y else word_diff(x, y).ops
+        i, j = pi + 1, pj + 1
+    ops += [(-1, text) for _, text in a[i:]] + [(1, text) for _, text in b[j:]]
     return WordDiff(_merged(ops))
+
+
+def pieces(version: Version, text: str, language: str) -> list[Piece] | None:
+    """``text``, the version's compared text in ``language``, cut into its provisions; ``None`` if it cannot be.
+
+    Args:
+        version: The version the text is of.
+        text: Its compared text (:func:`kzlaw.changes.compared_text`).
+        language: The language of the text.
+
+    Returns:
+        The pieces in order (their texts joined are ``text``; each key is unique), or ``None`` where
+        the version's words are not where it says (the text is then compared whole).
+    """
+    w = version.wording(language)
+    first = text.find("\n") + 1 if "\n" in text else len(text)
+    out: list[Piece] = [("heading", text[:first])]
+    at = first
+    for part in version.parts:
+        words = w.part(part.id)
+        if not text.startswith(words, at):
+            return None
+        end = at + len(words) + (1 if text.startswith("\n", at + len(words)) else 0)
+        out += _part_pieces(part, text[at:end], w.parts[part.id].circumstances)
+        at = end
+    sanctions = {f"[Sanction, part {p.number}:": f"sanction:{p.id}" for p in version.parts}
+    for line in re.split(r"(?<=\n)(?=\S)", text[at:]) if at < len(text) else ():
+        head = line[: line.find(":") + 1] if line.startswith("[Sanction, part ") else ""
+        key = sanctions.get(head) or "line:" + re.split(r"[.:]\s", line, maxsplit=1)[0][:40].strip()
+        out.append((key, line))
+    out = _unique(_joined_at_bad_cuts(out, text))
+    return out if "".join(t for _, t in out) == text else None
+
+
+def _unique(found: list[Piece]) -> list[Piece]:
+    """The pieces with a repeated key marked by its rank (two lines that open alike pair in order)."""
+    seen: dict[str, int] = {}
+    out: list[Piece] = []
+    for key, text in found:
+        seen[key] = seen.get(key, 0) + 1
+        out.append((key if seen[key] == 1 else f"{key}#{seen[key]}", text))
+    return out
+
+
+def _between_tokens(text: str, at: int) -> bool:
+    """Whether a cut at ``at`` surely falls between two tokens (:func:`kzlaw.worddiff.tokenize`).
+
+    A token starts at a character that is not a space after one that is, its whitespace starts where
+    its word or symbol ends, and ASCII punctuation is a symbol of its own. A cut this cannot vouch for
+    (between two spaces, inside a word, before a combining mark) is not made.
+    """
+    if at <= 0 or at >= len(text):
+        return True
+    before, after = text[at - 1].isspace(), text[at].isspace()
+    return before != after or (not before and text[at] in ",;:.)")
+
+
+def _joined_at_bad_cuts(found: list[Piece], text: str) -> list[Piece]:
+    """The pieces with each one whose start is not between two tokens joined to the piece before it."""
+    out: list[Piece] = []
+    at = 0
+    for key, piece in found:
+        if out and not _between_tokens(text, at):
+            out[-1] = (out[-1][0], out[-1][1] + piece)
+        else:
+            out.append((key, piece))
+        at += len(piece)
+    return out
+
+
+def _part_pieces(part: Part, text: str, quoted: Mapping[str, str]) -> list[Piece]:
+    """A part's text cut at its points: its opening words, each point, and the rest.
+
+    A point is found by its label and quoted words (``b) with regard to a minor``), else by its words
+    alone, after the point before it; it starts at its label and runs to the next point; the last ends
+    with its words. Where a point is not found, or a cut would not fall between two tokens, the part
+    is one piece (and :func:`_same_cuts` then compares it whole in the other version too).
+    """
+    whole = [(f"part:{part.id}", text)]
+    cuts: list[tuple[int, int, str]] = []  # (start, end of the quoted words, key)
+    at = 0
+    for c in part.circumstances:
+        words = quoted.get(c.label)
+        if not words:
+            return whole
+        spaced = r"\s+".join(map(re.escape, words.split()))
+        found = re.compile(rf"(?<!\S){re.escape(c.label)}\)\s*{spaced}").search(text, at)
+        found = found or re.compile(spaced).search(text, at)
+        if found is None:
+            return whole
+        key = f"point:{part.id}:" + ("+".join(sorted(c.tags)) if c.tags else f"label {c.label}")
+        cuts.append((found.start(), found.end(), key))
+        at = found.end()
+    bounds = [start for start, _, _ in cuts] + [cuts[-1][1]] if cuts else []
+    if not cuts or not all(_between_tokens(text, at) for at in bounds):
+        return whole
+    out: list[Piece] = [(f"part:{part.id}", text[: cuts[0][0]])]
+    for (start, _, key), (end, _, _) in zip(cuts, [*cuts[1:], (cuts[-1][1], 0, "")], strict=True):
+        out.append((key, text[start:end]))
+    out.append((f"rest:{part.id}", text[cuts[-1][1] :]))
+    return out
+
+
+def _same_cuts(a: list[Piece], b: list[Piece]) -> tuple[list[Piece], list[Piece]]:
+    """Both versions' pieces, with a part cut into points in one and whole in the other made whole in both."""
+    split = {k.split(":")[1] for side in (a, b) for k, _ in side if k.startswith("point:")}
+    uneven = {pid for pid in split if any(k.startswith(f"point:{pid}:") for k, _ in a) != any(
+        k.startswith(f"point:{pid}:") for k, _ in b
+    )}  # fmt: skip
+    return _whole(a, uneven), _whole(b, uneven)
+
+
+def _whole(found: list[Piece], parts: set[str]) -> list[Piece]:
+    """The pieces with the points and rest of each part in ``parts`` joined back to its opening words."""
+    out: list[Piece] = []
+    for key, text in found:
+        kind, _, rest = key.partition(":")
+        if kind in ("point", "rest") and rest.split(":")[0] in parts and out:
+            out[-1] = (out[-1][0], out[-1][1] + text)
+        else:
+            out.append((key, text))
+    return out
+
+
+def _paired(a: list[str], b: list[str]) -> list[tuple[int, int]]:
+    """The places of the keys ``a`` and ``b`` share, paired in order (the longest run kept in order)."""
+    where = {k: j for j, k in enumerate(b)}
+    ii = [i for i, k in enumerate(a) if k in where]
+    ii, jj = increasing(ii, [where[a[i]] for i in ii])
+    return list(zip(ii, jj, strict=True))
 
 
 def _merged(ops: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
@@ -63,77 +206,3 @@ def _merged(ops: list[tuple[int, str]]) -> tuple[tuple[int, str], ...]:
         else:
             out.append((op, text))
     return tuple(out)
-
-
-def pieces(version: Version, text: str, language: str) -> list[Piece] | None:
-    """``text`` (the version's compared text in ``language``) cut into keyed pieces, or ``None`` if it cannot be.
-
-    The pieces' texts joined are ``text``; each key is unique in the list.
-    """
-    w = version.wording(language)
-    first = text.find("\n") + 1 if "\n" in text else len(text)
-    out: list[Piece] = [("heading", text[:first])]
-    at = first
-    for part in version.parts:
-        words = w.part(part.id)
-        if not text.startswith(words, at):
-            return None
-        end = at + len(words) + (1 if text.startswith("\n", at + len(words)) else 0)
-        out += _part_pieces(part, text[at:end], w.parts[part.id].circumstances)
-        at = end
-    seen: set[str] = set()
-    for line in text[at:].splitlines(keepends=True):
-        key = "line:" + re.split(r"[.:]\s", line, maxsplit=1)[0][:40]
-        while key in seen:  # two lines that open alike: paired in order
-            key += "'"
-        seen.add(key)
-        out.append((key, line))
-    return out if "".join(t for _, t in out) == text and at <= len(text) else None
-
-
-def _between_tokens(text: str, at: int) -> bool:
-    """Whether a cut at ``at`` surely falls between two tokens (:func:`kzlaw.worddiff.tokenize`).
-
-    Next to a space, or before ASCII punctuation (a symbol is a token of its own): a sufficient
-    test, not a full one; a cut it cannot vouch for keeps the part whole.
-    """
-    return at in (0, len(text)) or text[at - 1].isspace() or text[at].isspace() or text[at] in ",;:.)"
-
-
-def _part_pieces(part: Part, text: str, quoted: Mapping[str, str]) -> list[Piece]:
-    """A part's text cut at its points: its opening words, each point, and the rest.
-
-    A point starts at its label (``b)``, ``2)``) before its quoted words, if the label is there, and
-    runs to the next point; the last ends with its words. Where the points are not found in order,
-    or a cut would fall inside a word, the part is one piece.
-    """
-    whole = [(f"part:{part.id}", text)]
-    cuts: list[tuple[int, int, str]] = []  # (start, end of the quoted words, key)
-    at = 0
-    for c in part.circumstances:
-        words = quoted.get(c.label)
-        if not words:
-            return whole
-        start = text.find(words, at)
-        end = start + len(words)
-        if start < 0:  # the quoted words with other whitespace
-            found = re.compile(r"\s+".join(map(re.escape, words.split()))).search(text, at)
-            if found is None:
-                return whole
-            start, end = found.span()
-        label = text.rfind(f"{c.label})", at, start)
-        if label >= 0 and not text[label + len(c.label) + 1 : start].strip():
-            start = label
-        key = f"point:{part.id}:" + ("+".join(sorted(c.tags)) if c.tags else f"label {c.label}")
-        cuts.append((start, end, key))
-        at = end
-    if not cuts:
-        return whole
-    bounds = [s for s, _, _ in cuts] + [cuts[-1][1]]
-    if not all(map(_between_tokens, [text] * len(bounds), bounds)) or len({k for _, _, k in cuts}) < len(cuts):
-        return whole
-    out: list[Piece] = [(f"part:{part.id}", text[: cuts[0][0]])]
-    for (start, _, key), end in zip(cuts, bounds[1:], strict=True):
-        out.append((key, text[start:end]))
-    out.append((f"rest:{part.id}", text[cuts[-1][1] :]))
-    return out

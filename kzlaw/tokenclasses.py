@@ -4,7 +4,9 @@ Regenerate with ``python -m kzlaw.worddiff`` on a Python of another Unicode vers
 that they are what ``kzlaw.worddiff._build_pattern`` builds.
 """
 
+#: The Unicode version (:data:`unicodedata.unidata_version`) the patterns were built for.
 UNIDATA_VERSION = "14.0.0"
+#: The token pattern for a text with no character past U+FFFF (its classes listed range by range).
 BMP = (
     "(?:[0-9A-Z_-_a-z\u00aa-\u00aa\u00b2-\u00b3\u00b5-\u00b5\u00b9-\u00ba\u00bc-\u00be\u00c0-\u00d6\u00d8"
     "-\u00f6\u00f8-\u02c1\u02c6-\u02d1\u02e0-\u02e4\u02ec-\u02ec\u02ee-\u02ee\u0300-\u0374\u0376-\u0377"
@@ -185,6 +187,7 @@ BMP = (
     "\uff20\uff3b-\uff40\uff5b-\uff65\uffbf-\uffc1\uffc8-\uffc9\uffd0-\uffd1\uffd8-\uffd9\uffdd-\uffff]?)"
     "*)\\s*|\\s+"
 )
+#: The token pattern for a text with characters past U+FFFF.
 WIDE = (
     "(?:[\\w\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u05bf\u05c1-\u05c2\u05c4-\u05c5\u05c7\u0610-\u061a"
     "\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7-\u06e8\u06ea-\u06ed\u0711\u0730-\u074a\u07a6-"

@@ -33,6 +33,11 @@ def _language_words(language: str) -> Language | None:
     return resolve_corpus(None).languages.get(language)
 
 
+def _label_in(label: str, note: str) -> str:
+    """A definition's label in the words of a language: "Note 2" is "Примечание 2" in Russian."""
+    return f"{note} {label[5:]}" if note and label.startswith("Note ") else label
+
+
 def _wordings(instance: Version, _: Any, wordings: FrozenMap[str, Wording]) -> None:
     if not wordings:
         raise InvalidValueError("wordings", "a version needs at least one wording", StatuteSchemaError)
@@ -215,7 +220,7 @@ class Version:
             f"{note} {n.label}. {w.notes[n.label]}".strip() if n.label else f"{note}. {w.notes[n.label]}".lstrip(". ")
             for n in self.notes
         ]
-        lines += [f"{d.label}. {w.definitions[d.label]}" for d in self.definitions]
+        lines += [f"{_label_in(d.label, note)}. {w.definitions[d.label]}" for d in self.definitions]
         if w.footnote:
             lines.append(w.footnote)
         return "\n".join(lines)

@@ -21,7 +21,7 @@ from collections import Counter
 from itertools import compress, islice
 from operator import lt
 
-__all__ = ["MID", "SMALL", "Runs", "align"]
+__all__ = ["MID", "SMALL", "Runs", "align", "increasing"]
 
 Runs = list[tuple[int, int]]
 #: The most pairs of equal tokens (one from each side) the exact diff of a gap may look at.
@@ -32,7 +32,7 @@ _SCANS = 4096  # places (anchors times tokens) found by scanning the lists rathe
 _Anchors = tuple[list[int], list[int], bool]  # matches (ii[k], jj[k]), and whether they are final
 
 
-def _lis(ii: list[int], jj: list[int]) -> tuple[list[int], list[int]]:
+def increasing(ii: list[int], jj: list[int]) -> tuple[list[int], list[int]]:
     """The longest run of the pairs ``(ii[k], jj[k])`` (``ii`` not decreasing) whose ``jj`` increase strictly."""
     if all(map(lt, jj, islice(jj, 1, None))):  # increasing already (then no place in ii repeats)
         return ii, jj
@@ -73,7 +73,7 @@ def _lcs(cx: list[str], ix: list[int], cy: list[str], iy: list[int]) -> tuple[li
         js = where.get(t, ())
         ii += [i] * len(js)
         jj += js
-    return _lis(ii, jj)
+    return increasing(ii, jj)
 
 
 def _anchors(x: list[str], y: list[str], top: bool) -> _Anchors:
@@ -122,7 +122,7 @@ def _anchors(x: list[str], y: list[str], top: bool) -> _Anchors:
             )
         )
         ii, jj = [i for i, _ in pairs], [j for _, j in pairs]
-    ii, jj = _lis(ii, jj)
+    ii, jj = increasing(ii, jj)
     return ii, jj, not ii  # no anchor: the gap is a deletion and an insertion
 
 

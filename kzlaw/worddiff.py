@@ -94,10 +94,16 @@ def _token_classes_module() -> str:
         '"""The token patterns of :mod:`kzlaw.worddiff`, built for one Unicode version (generated: do not edit).\n\n'
         "Regenerate with ``python -m kzlaw.worddiff`` on a Python of another Unicode version; a test checks\n"
         'that they are what ``kzlaw.worddiff._build_pattern`` builds.\n"""\n\n'
+        "#: The Unicode version (:data:`unicodedata.unidata_version`) the patterns were built for.\n"
         f'UNIDATA_VERSION = "{unicodedata.unidata_version}"\n'
     )
+    docs = {
+        "BMP": "#: The token pattern for a text with no character past U+FFFF (its classes listed range by range).",
+        "WIDE": "#: The token pattern for a text with characters past U+FFFF.",
+    }
     return head + "".join(
-        f"{name} = (\n{_literal(_build_pattern(wide))})\n" for name, wide in (("BMP", False), ("WIDE", True))
+        f"{docs[name]}\n{name} = (\n{_literal(_build_pattern(wide))})\n"
+        for name, wide in (("BMP", False), ("WIDE", True))
     )
 
 

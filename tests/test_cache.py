@@ -14,7 +14,6 @@ import pytest
 import kzlaw
 from kzlaw import cache
 from kzlaw.corpus import Corpus
-from kzlaw.intern import intern_tree
 from kzlaw.loader import bundled_path, load_folder
 from tests.conftest import edit
 
@@ -190,15 +189,14 @@ def test_the_cache_folder_follows_xdg_and_can_be_turned_off(monkeypatch: pytest.
 # --- interning -------------------------------------------------------------------------------------
 
 
-def test_intern_tree_shares_equal_strings_and_dates_and_changes_nothing_else() -> None:
+def test_equal_dates_are_one_object_and_other_values_are_kept() -> None:
     import datetime as dt
 
-    raw = {"a": ["x" * 3, {"k": "".join(["x", "xx"])}], "d": [dt.date(2006, 3, 2)], "n": 1, "f": 1.5, "b": True}
-    day = dt.date(2006, 3, 2)
-    out = intern_tree(raw)
-    assert out == raw
-    assert out["a"][0] is out["a"][1]["k"]
-    assert intern_tree({"d": day})["d"] is out["d"][0]
+    from kzlaw.intern import share_date
+
+    day, again = dt.date(2006, 3, 2), dt.date(2006, 3, 2)
+    assert share_date(day) is share_date(again)
+    assert share_date(dt.date(2006, 3, 3)) == dt.date(2006, 3, 3)
 
 
 def test_a_loaded_corpus_holds_equal_strings_once(corpus: Corpus) -> None:

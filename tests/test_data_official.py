@@ -167,3 +167,15 @@ def test_the_1997_code_after_2009_is_held_in_russian_only(corpus: kzlaw.Corpus) 
     assert corpus.version("cc1997/128@2013-anti-trafficking").wording("ru").notes["3"].startswith("Согласие")
     assert corpus.laws["2006-anti-trafficking"].in_force.note  # listed by uncertainties()
     assert any(u.where == "law 2006-anti-trafficking" for u in corpus.uncertainties())
+
+
+def test_a_note_defining_a_term_is_headed_in_the_text_s_own_language() -> None:
+    """Definitions are labelled "Note 2" in the data; the Russian and Kazakh texts say it in their words."""
+    corpus = kzlaw.load()
+    held = [(v, lang) for a in corpus for v in a.versions if v.definitions for lang in v.wordings if lang != "en"]
+    assert held
+    for v, lang in held:
+        text = v.full_text(lang)
+        assert "Note " not in text, (v.ref, lang)
+        word = corpus.languages[lang].note
+        assert all(f"{word} {d.label[5:]}. " in text for d in v.definitions if d.label.startswith("Note ")), v.ref

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import accumulate, pairwise
 
 import attrs
 import pytest
@@ -10,13 +10,26 @@ import pytest
 import kzlaw
 from kzlaw.changes import compared_text
 from kzlaw.redline import pieces, redline
-from kzlaw.worddiff import apply_patch, word_diff
+from kzlaw.worddiff import WordDiff, apply_patch, tokenize, word_diff
 
 
 def _pairs(corpus: kzlaw.Corpus) -> list[tuple[kzlaw.Version, kzlaw.Version, str]]:
     return [
         (x, y, lang) for art in corpus for x, y in pairwise(art.versions) for lang in x.wordings if lang in y.wordings
     ]
+
+
+def _cuts_between_tokens(d: WordDiff) -> bool:
+    """Every run boundary of ``d`` falls between two tokens of both texts (as a word diff's do)."""
+    for side, text in ((-1, d.old), (1, d.new)):
+        allowed = set(accumulate(map(len, tokenize(text)), initial=0))
+        at = 0
+        for op, run in d.ops:
+            if op != -side:
+                at += len(run)
+                if at not in allowed:
+                    return False
+    return True
 
 
 def test_every_bundled_redline_rebuilds_both_texts_and_its_patch_applies() -> None:
@@ -32,6 +45,7 @@ def test_every_bundled_redline_rebuilds_both_texts_and_its_patch_applies() -> No
         assert apply_patch(a, d.patch) == b
         assert all(text for _, text in d.ops)
         assert all(p != q for (p, _), (q, _) in pairwise(d.ops))  # runs of one kind are merged
+        assert _cuts_between_tokens(d), (x.ref, y.ref, lang)
         assert kzlaw.diff(x, y, corpus, lang).redline == d
     assert cut == len(pairs)  # every bundled text is cut into its provisions
 
@@ -117,3 +131,48 @@ def test_a_version_built_in_a_notebook_gets_the_same_redline() -> None:
     y = attrs.evolve(x, remarks="built by hand")
     d = kzlaw.diff(x, y, corpus, "en")
     assert not d.redline.changed
+
+
+def test_a_part_cut_into_points_in_one_version_only_is_compared_whole() -> None:
+    """Art. 133, 2006: the old part 3 has no points, the new part 4 has two; the penalty change still reads."""
+    d = kzlaw.diff("cc1997/133@2006-03-01", "cc1997/133@2006-03-02", language="en")
+    assert (-1, "seven") in d.redline.ops
+    assert (1, "twelve") in d.redline.ops
+
+
+def test_a_point_not_cut_in_one_version_leaves_an_unchanged_part_unchanged() -> None:
+    corpus = kzlaw.load()
+    v = corpus.version("cc1997/128@2006-03-02")
+    w = v.wording("en")
+    part = v.part("2")
+    last = part.circumstances[-1].label
+    quoted = dict(w.parts[part.id].circumstances)
+    quoted[last] = quoted[last][:-3]  # the quote now ends inside a word: that version's part is not cut
+    shortened = attrs.evolve(w.parts[part.id], circumstances=quoted)
+    w2 = attrs.evolve(w, parts={**w.parts, part.id: shortened})
+    v2 = attrs.evolve(v, wordings={**v.wordings, "en": w2})
+    text = compared_text(v, "en")
+    assert compared_text(v2, "en") == text
+    assert not redline(v, v2, text, text, "en").changed
+
+
+def test_a_point_is_found_by_its_label_before_its_words_elsewhere() -> None:
+    corpus = kzlaw.load()
+    v = corpus.version("cc1997/128@2006-03-01")
+    w = v.wording("en")
+    part = v.part("2")
+    first = part.circumstances[0]
+    words = w.parts[part.id].circumstances[first.label]
+    opening = f"2. The same act committed, unless {words} under art. 31:"
+    text = w.part(part.id).replace("2. The same act committed:", opening, 1)
+    assert opening in text
+    v2 = attrs.evolve(
+        v,
+        wordings={
+            **v.wordings,
+            "en": attrs.evolve(w, parts={**w.parts, part.id: attrs.evolve(w.parts[part.id], text=text)}),
+        },
+    )
+    found = dict(pieces(v2, compared_text(v2, "en"), "en") or [])
+    assert found[f"part:{part.id}"].startswith(opening)
+    assert found[f"point:{part.id}:{'+'.join(sorted(first.tags))}"].startswith(f"{first.label}) {words}")
