@@ -148,14 +148,12 @@ def _part_pieces(part: Part, text: str, quoted: Mapping[str, str]) -> list[Piece
         words = quoted.get(c.label)
         if not words:
             return whole
-        spaced = r"\s+".join(map(re.escape, words.split()))
-        found = re.compile(rf"(?<!\S){re.escape(c.label)}\)\s*{spaced}").search(text, at)
-        found = found or re.compile(spaced).search(text, at)
+        found = _find(text, at, c.label, words)
         if found is None:
             return whole
         key = f"point:{part.id}:" + ("+".join(sorted(c.tags)) if c.tags else f"label {c.label}")
-        cuts.append((found.start(), found.end(), key))
-        at = found.end()
+        cuts.append((*found, key))
+        at = found[1]
     bounds = [start for start, _, _ in cuts] + [cuts[-1][1]] if cuts else []
     if not cuts or not all(_between_tokens(text, at) for at in bounds):
         return whole
@@ -164,6 +162,22 @@ def _part_pieces(part: Part, text: str, quoted: Mapping[str, str]) -> list[Piece
         out.append((key, text[start:end]))
     out.append((f"rest:{part.id}", text[cuts[-1][1] :]))
     return out
+
+
+def _find(text: str, at: int, label: str, words: str) -> tuple[int, int] | None:
+    """Where a point is in a part's text from ``at``: its label and words, else its words; ``(start, end)``.
+
+    The words as quoted are looked for first (a plain search), then with any whitespace between them.
+    """
+    for head in (f"{label}) ", f"{label})\n", ""):
+        start = text.find(head + words, at)
+        while start > 0 and head and not text[start - 1].isspace():  # "1)" inside "11)"
+            start = text.find(head + words, start + 1)
+        if start >= 0:
+            return start, start + len(head) + len(words)
+    spaced = r"\s+".join(map(re.escape, words.split()))
+    found = re.search(rf"(?<!\S){re.escape(label)}\)\s*{spaced}", text[at:]) or re.search(spaced, text[at:])
+    return None if found is None else (at + found.start(), at + found.end())
 
 
 def _same_cuts(a: list[Piece], b: list[Piece]) -> tuple[list[Piece], list[Piece]]:
