@@ -115,7 +115,7 @@ def _elements(old: Version, new: Version, corpus: Corpus, matches: dict[Loc, Loc
             )
             dst = ", ".join(_place(new, loc) for loc in sorted(came, key=str))
             part = _place(new, sorted(came, key=str)[0]).removeprefix("part ")
-            yield Change("element.moved", f"{tag} moved from {src} to {dst}", part, tag, src, dst)
+            yield Change("element.moved", f"{label} moved from {src} to {dst}", part, tag, src, dst)
             continue
         for loc in sorted(gone, key=str):
             where = _place(new, loc)

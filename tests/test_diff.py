@@ -38,7 +38,7 @@ def test_the_2006_reform(reform: kzlaw.Diff) -> None:
     assert "maximum term across the article raised from 8 years to 15 years" in summaries
     assert "part 3: imprisonment maximum raised from 8 years to 10 years" in summaries
     assert "part 1: option removed: fine 100-500 MCI" in summaries
-    assert "organised_group moved from part 3 to part 4(a)" in summaries
+    assert "an organised group moved from part 3 to part 4(a)" in summaries  # the words, not the tag id
     assert "circumstance 2(b) removed: 'with regard to a minor, if the guilty part was aware of this fact'" in summaries
     assert set(reform.kinds()) <= set(CHANGE_KINDS)
 
