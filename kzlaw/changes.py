@@ -9,8 +9,11 @@ computes; :mod:`kzlaw.present` renders.
 
 >>> import kzlaw
 >>> d = kzlaw.diff("cc1997/128@2006-03-01", "cc1997/128@2006-03-02")
->>> [c.summary for c in d.changes if c.kind == "element.moved"]
-['deception (deceit) moved from the base offence (part 1) to part 2(h)', 'an organised group moved from part 3 to part 4(a)']
+>>> for change in d.changes:
+...     if change.kind == "element.moved":
+...         print(change.summary)
+deception (deceit) moved from the base offence (part 1) to part 2(h)
+an organised group moved from part 3 to part 4(a)
 """
 
 from __future__ import annotations
