@@ -119,16 +119,12 @@ def _elements(old: Version, new: Version, corpus: Corpus, matches: dict[Loc, Loc
             continue
         for loc in sorted(gone, key=str):
             where = _place(new, loc)
-            yield Change(
-                "element.removed", f"{where}: {label} removed", where.removeprefix("part "), tag, old=where
-            )
+            yield Change("element.removed", f"{where}: {label} removed", where.removeprefix("part "), tag, old=where)
         for loc in sorted(came, key=str):
             if loc[1] is not None and loc in new_circs and loc not in matched_new:
                 continue  # inside a new circumstance: told by circumstance.added
             where = _place(new, loc)
-            yield Change(
-                "element.added", f"{where}: {label} added", where.removeprefix("part "), tag, new=where
-            )
+            yield Change("element.added", f"{where}: {label} added", where.removeprefix("part "), tag, new=where)
 
 
 def _circumstances(old: Version, new: Version, matches: dict[Loc, Loc], lang: str) -> Iterator[Change]:
