@@ -48,26 +48,19 @@ class _KeyError(Exception):
         super().__init__(key, error)
 
 
-def _strict(kind: type, label: str) -> Callable[[Any, Any], Any]:
+def _strict(kind: type, label: str, held: Callable[[Any], Any] | None = None) -> Callable[[Any, Any], Any]:
+    """A hook taking exactly ``kind`` (no coercion), given as its one shared copy by ``held`` if there is one."""
+
     def hook(value: Any, _: Any) -> Any:
         if type(value) is not kind:
             raise TypeError(f"expected {label}, got {type(value).__name__} {value!r}"[:200])
-        return value
+        return value if held is None else held(value)
 
     return hook
 
 
-def _structure_str(value: Any, _: Any) -> str:
-    """A string, held once (:func:`sys.intern`): a corpus repeats its words, tags and ids."""
-    if type(value) is not str:
-        raise TypeError(f"expected a string, got {type(value).__name__} {value!r}"[:200])
-    return sys.intern(value)
-
-
-def _structure_date(value: Any, _: Any) -> dt.date:
-    if type(value) is not dt.date:
-        raise TypeError(f"expected a date (YYYY-MM-DD, unquoted), got {type(value).__name__} {value!r}"[:200])
-    return share_date(value)
+#: A string, held once (:func:`sys.intern`): a corpus repeats its words, tags and ids.
+_structure_str = _strict(str, "a string", sys.intern)
 
 
 def _structure_when(value: Any, _: Any) -> When:
@@ -205,7 +198,7 @@ def _base(json: bool) -> Any:
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _strict(int, "a whole number"))
     conv.register_structure_hook(bool, _strict(bool, "true or false"))
-    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(dt.date, _strict(dt.date, "a date (YYYY-MM-DD, unquoted)", share_date))
     conv.register_structure_hook(When, _structure_when)
     # Literals are checked by the classes' validators, which name what is allowed.
     conv.register_structure_hook_func(_is_literal, _structure_str)
