@@ -28,8 +28,8 @@ from kzlaw.change import CHANGE_KINDS, Change, ChangeKind
 from kzlaw.corpus import Corpus, resolve_corpus
 from kzlaw.display import Presentable
 from kzlaw.errors import BadReferenceError, UnknownPartError
-from kzlaw.model import Part, Version
-from kzlaw.redline import redline
+from kzlaw.model import Version
+from kzlaw.redline import redline, sanction_line
 from kzlaw.refs import Ref
 from kzlaw.structure import structural_changes
 from kzlaw.worddiff import WordDiff
@@ -90,11 +90,6 @@ def compared_text(version: Version, language: str | None = None) -> str:
     if w.status != "summary":
         return text
     return "\n".join([text, *(sanction_line(p) for p in version.parts)])
-
-
-def sanction_line(part: Part) -> str:
-    """A part's sanction as a line a redline compares where a summary leaves the sanction out."""
-    return f"[Sanction, part {part.number}: {part.sanction}]"
 
 
 def _language(old: Version, new: Version, language: str | None) -> str:

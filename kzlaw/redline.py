@@ -29,12 +29,17 @@ from kzlaw.model import Part, Version
 from kzlaw.wordalign import increasing
 from kzlaw.worddiff import WordDiff, word_diff
 
-__all__ = ["pieces", "redline"]
+__all__ = ["pieces", "redline", "sanction_line"]
 
 #: A piece of a compared text: ``(key, text)``. The key pairs it with the same provision of the other
 #: version (``heading``, ``part:<id>``, ``point:<id>:<tags>``, ``rest:<id>``, ``sanction:<id>``,
 #: ``line:<opening words>``); the texts of a version's pieces, joined, are its compared text.
 Piece = tuple[str, str]
+
+
+def sanction_line(part: Part) -> str:
+    """A part's sanction as a line a redline compares where a summary leaves the sanction out."""
+    return f"[Sanction, part {part.number}: {part.sanction}]"
 
 
 def redline(old: Version, new: Version, old_text: str, new_text: str, language: str) -> WordDiff:
@@ -88,13 +93,11 @@ def pieces(version: Version, text: str, language: str) -> list[Piece] | None:
         end = at + len(words) + (1 if text.startswith("\n", at + len(words)) else 0)
         out += _part_pieces(part, text[at:end], w.parts[part.id].circumstances)
         at = end
-    sanctions = {f"[Sanction, part {p.number}:": f"sanction:{p.id}" for p in version.parts}
+    sanctions = {sanction_line(p): f"sanction:{p.id}" for p in version.parts}
     for line in re.split(r"(?<=\n)(?=\S)", text[at:]) if at < len(text) else ():
-        head = line[: line.find(":") + 1] if line.startswith("[Sanction, part ") else ""
-        key = sanctions.get(head) or "line:" + re.split(r"[.:]\s", line, maxsplit=1)[0][:40].strip()
+        key = sanctions.get(line.rstrip()) or "line:" + re.split(r"[.:]\s", line, maxsplit=1)[0][:40].strip()
         out.append((key, line))
-    out = _unique(_joined_at_bad_cuts(out, text))
-    return out if "".join(t for _, t in out) == text else None
+    return _unique(_joined_at_bad_cuts(out, text))  # slices of ``text`` end to end: joined, they are ``text``
 
 
 def _unique(found: list[Piece]) -> list[Piece]:
@@ -182,11 +185,13 @@ def _find(text: str, at: int, label: str, words: str) -> tuple[int, int] | None:
 
 def _same_cuts(a: list[Piece], b: list[Piece]) -> tuple[list[Piece], list[Piece]]:
     """Both versions' pieces, with a part cut into points in one and whole in the other made whole in both."""
-    split = {k.split(":")[1] for side in (a, b) for k, _ in side if k.startswith("point:")}
-    uneven = {pid for pid in split if any(k.startswith(f"point:{pid}:") for k, _ in a) != any(
-        k.startswith(f"point:{pid}:") for k, _ in b
-    )}  # fmt: skip
+    uneven = _cut_parts(a) ^ _cut_parts(b)
     return _whole(a, uneven), _whole(b, uneven)
+
+
+def _cut_parts(found: list[Piece]) -> set[str]:
+    """The ids of the parts cut into points."""
+    return {key.split(":")[1] for key, _ in found if key.startswith("point:")}
 
 
 def _whole(found: list[Piece], parts: set[str]) -> list[Piece]:
