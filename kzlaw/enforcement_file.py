@@ -1,7 +1,7 @@
 """Reading enforcement files: ``statutes/enforcement.toml`` through the one converter, checked against the corpus.
 
 :func:`read_enforcement` (what :func:`kzlaw.enforcement.load_enforcement` calls) reads the file with
-:func:`kzlaw.fsio.read_text`, structures it with :func:`kzlaw.convert.structure` (the classes of
+:func:`kzlaw.tomlparse.read_toml`, structures it with :func:`kzlaw.convert.structure` (the classes of
 :mod:`kzlaw.enforcement` check their own invariants), then checks what needs the corpus: articles and parts held,
 sources known, periods inside the code's period, and figures that break a stated total not summing above it.
 """
@@ -18,13 +18,10 @@ from kzlaw.corpus import Corpus, resolve_corpus
 from kzlaw.enforcement import _GENERIC, UNSPECIFIED, Enforcement, Figure, Period, _structure_period
 from kzlaw.errors import (
     PeriodError,
-    StatuteSyntaxError,
     TotalExceededError,
     UnknownNameError,
 )
-from kzlaw.fsio import read_text
-from kzlaw.tomlparse import TOMLDecodeError
-from kzlaw.tomlparse import loads as toml_loads
+from kzlaw.tomlparse import read_toml
 
 __all__ = ["default_file", "read_enforcement"]
 
@@ -61,10 +58,7 @@ def read_enforcement(path: str | Path | None = None, corpus: Corpus | None = Non
     corpus = resolve_corpus(corpus)
     file = Path(path) if path is not None else default_file(corpus)
     name = str(file)
-    try:
-        raw = toml_loads(read_text(file))
-    except TOMLDecodeError as e:
-        raise StatuteSyntaxError(name, "", f"is not valid TOML: {e}") from None
+    raw = read_toml(file)
     _hooks()
     figures = structure(raw, _File, name).figure
     for i, f in enumerate(figures):

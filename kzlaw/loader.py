@@ -32,12 +32,10 @@ from kzlaw.errors import (
     StatuteSyntaxError,
     UnknownNameError,
 )
-from kzlaw.fsio import read_text
 from kzlaw.intern import share_article
 from kzlaw.model import Article, Code, Language, Law, SourceDocument, Tag, Version
 from kzlaw.refs import ARTICLE_TOKEN, parse_ref
-from kzlaw.tomlparse import TOMLDecodeError
-from kzlaw.tomlparse import loads as toml_loads
+from kzlaw.tomlparse import read_toml
 
 __all__ = ["REGISTRIES", "Registries", "bundled_path", "load", "load_article", "registries"]
 
@@ -173,20 +171,9 @@ def _check_tags(reg: Registries, file: str, path: str, tags: tuple[str, ...]) ->
             )
 
 
-def _read_toml(file: Path, root: Path | None) -> dict[str, Any]:
-    text = read_text(file, root)
-    try:
-        data: dict[str, Any] = toml_loads(text)  # the converter holds equal strings and dates once
-        return data
-    except TOMLDecodeError as e:
-        raise StatuteSyntaxError(str(file), "", f"is not valid TOML: {e}") from None
-    except RecursionError:
-        raise StatuteSyntaxError(str(file), "", "is nested too deeply to be a statute file") from None
-
-
 def _registry(file: Path, cls: type[T], root: Path, key: str | None = None, id_field: str = "id") -> dict[str, T]:
     name = str(file)
-    raw = _read_toml(file, None if file.parent != root else root)
+    raw = read_toml(file, None if file.parent != root else root)
     table = raw if key is None else raw.get(key)
     if not isinstance(table, dict):
         raise StatuteSchemaError(name, key or "", "required: a table of entries")
@@ -246,7 +233,7 @@ def _load_article(
 ) -> Article:
     """One article file, checked; ``shared`` holds the equal parts of the articles loaded with it (see kzlaw.intern)."""
     name = str(file)
-    raw = _read_toml(file, root)
+    raw = read_toml(file, root)
     _prepare(name, raw, reg)
     known = reg.codes.get(raw["code"]) if type(raw.get("code")) is str else None
     if known is not None:  # the code's own period (the file may not give it: _prepare checked)
@@ -267,14 +254,9 @@ def _load_article(
 def _check_article(file: str, art: Article, reg: Registries, code: Code) -> None:
     for i, link in enumerate(art.lineage):
         _check_source(reg, file, f"lineage[{i}].source.document", link.source.document)
-    known = frozenset(reg.tags), frozenset(code.penalty_kinds), frozenset(code.units)
     for i, v in enumerate(art.versions):
         path = f"versions[{i}]"
-        if _names_known(v, reg, *known):  # then only the periods and definitions can fail
-            _check_period(file, path, v, code)
-            _check_definitions(file, path, v, reg)
-        else:
-            _check_version(file, path, v, reg, code)
+        _check_version(file, path, v, reg, code)
         problem = _ref_problem(art, i)
         if problem:
             raise DuplicateEntryError(file, path, problem)
@@ -316,25 +298,6 @@ def _ref_problem(art: Article, i: int) -> str:
         f"its reference {v.ref} names versions[{j}] ({back.period()}), not this one: "
         "give valid_from exactly, or the law that brought it (amended_by)"
     )
-
-
-def _names_known(
-    v: Version, reg: Registries, tags: frozenset[str], kinds: frozenset[str], units: frozenset[str]
-) -> bool:
-    """Whether every source, tag, penalty kind and unit ``v`` names is known (no paths built: the usual case).
-
-    When not, :func:`_check_version` finds the first unknown name and says where it is.
-    """
-    sources = reg.sources
-    if v.source.document not in sources or any(w.source.document not in sources for w in v.wordings.values()):
-        return False
-    for part in v.parts:
-        if not tags.issuperset(part.elements) or not all(tags.issuperset(c.tags) for c in part.circumstances):
-            return False
-        for pen in (*part.sanction.main, *part.sanction.additional):
-            if (kinds and pen.kind not in kinds) or (units and pen.unit is not None and pen.unit not in units):
-                return False
-    return all(tags.issuperset(n.tags) for n in v.notes) and all(tags.issuperset(d.tags) for d in v.definitions)
 
 
 def _check_period(file: str, path: str, v: Version, code: Code) -> None:

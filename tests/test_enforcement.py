@@ -493,3 +493,7 @@ def test_a_file_that_is_not_toml(tmp_path: Path) -> None:
     file.write_text("[figures]\n")
     with pytest.raises(kzlaw.StatuteSchemaError, match=re.escape("unexpected field(s) figures")):
         load_enforcement(file)
+    file.write_text("x = " + "[" * 100_000 + "]" * 100_000)  # read as statute files are (kzlaw.tomlparse.read_toml)
+    with pytest.raises(kzlaw.StatuteSyntaxError, match="nested too deeply") as caught:
+        load_enforcement(file)
+    assert str(file) in str(caught.value)
