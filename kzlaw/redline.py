@@ -29,7 +29,7 @@ from kzlaw.model import Part, Version
 from kzlaw.wordalign import increasing
 from kzlaw.worddiff import WordDiff, word_diff
 
-__all__ = ["pieces", "redline", "sanction_line"]
+__all__ = ["paired_diff", "part_pieces", "pieces", "redline", "sanction_line"]
 
 #: A piece of a compared text: ``(key, text)``. The key pairs it with the same provision of the other
 #: version (``heading``, ``part:<id>``, ``point:<id>:<tags>``, ``rest:<id>``, ``sanction:<id>``,
@@ -56,8 +56,19 @@ def redline(old: Version, new: Version, old_text: str, new_text: str, language: 
         A :class:`~kzlaw.worddiff.WordDiff` whose old and new texts are ``old_text`` and ``new_text``.
     """
     a, b = pieces(old, old_text, language), pieces(new, new_text, language)
-    if a is None or b is None:
-        return word_diff(old_text, new_text)
+    return word_diff(old_text, new_text) if a is None or b is None else paired_diff(a, b)
+
+
+def paired_diff(a: list[Piece], b: list[Piece]) -> WordDiff:
+    """The word diff of two texts cut into keyed pieces: the same provisions paired, the rest deleted or inserted.
+
+    Args:
+        a: The old text's pieces (from :func:`pieces` or :func:`part_pieces`).
+        b: The new text's.
+
+    Returns:
+        A :class:`~kzlaw.worddiff.WordDiff` whose old and new texts are the pieces' texts joined.
+    """
     a, b = _same_cuts(a, b)
     ops: list[tuple[int, str]] = []
     i = j = 0
@@ -91,7 +102,7 @@ def pieces(version: Version, text: str, language: str) -> list[Piece] | None:
         if not text.startswith(words, at):
             return None
         end = at + len(words) + (1 if text.startswith("\n", at + len(words)) else 0)
-        out += _part_pieces(part, text[at:end], w.parts[part.id].circumstances)
+        out += part_pieces(part, text[at:end], w.parts[part.id].circumstances)
         at = end
     sanctions = {sanction_line(p): f"sanction:{p.id}" for p in version.parts}
     for line in re.split(r"(?<=\n)(?=\S)", text[at:]) if at < len(text) else ():
@@ -136,13 +147,13 @@ def _joined_at_bad_cuts(found: list[Piece], text: str) -> list[Piece]:
     return out
 
 
-def _part_pieces(part: Part, text: str, quoted: Mapping[str, str]) -> list[Piece]:
-    """A part's text cut at its points: its opening words, each point, and the rest.
+def part_pieces(part: Part, text: str, quoted: Mapping[str, str]) -> list[Piece]:
+    """A part's text cut at its points: its opening words, each point, and the rest (``quoted``: the points' words).
 
     A point is found by its label and quoted words (``b) with regard to a minor``), else by its words
     alone, after the point before it; it starts at its label and runs to the next point; the last ends
     with its words. Where a point is not found, or a cut would not fall between two tokens, the part
-    is one piece (and :func:`_same_cuts` then compares it whole in the other version too).
+    is one piece (and :func:`paired_diff` then compares it whole in the other version too).
     """
     whole = [(f"part:{part.id}", text)]
     cuts: list[tuple[int, int, str]] = []  # (start, end of the quoted words, key)

@@ -106,10 +106,10 @@ def test_a_point_whose_words_are_not_in_its_part_keeps_the_part_whole() -> None:
     words = dict(w.parts[part.id].circumstances)
     words[part.circumstances[0].label] = "words that are nowhere"
     text = w.part(part.id)
-    from kzlaw.redline import _part_pieces
+    from kzlaw.redline import part_pieces
 
-    assert _part_pieces(part, text, words) == [(f"part:{part.id}", text)]
-    cut = _part_pieces(part, text, w.parts[part.id].circumstances)
+    assert part_pieces(part, text, words) == [(f"part:{part.id}", text)]
+    cut = part_pieces(part, text, w.parts[part.id].circumstances)
     assert len(cut) == len(part.circumstances) + 2
     assert "".join(t for _, t in cut) == text
 
@@ -176,3 +176,14 @@ def test_a_point_is_found_by_its_label_before_its_words_elsewhere() -> None:
     found = dict(pieces(v2, compared_text(v2, "en"), "en") or [])
     assert found[f"part:{part.id}"].startswith(opening)
     assert found[f"point:{part.id}:{'+'.join(sorted(first.tags))}"].startswith(f"{first.label}) {words}")
+
+
+def test_the_word_redline_pairs_points_as_the_version_redline_does() -> None:
+    from kzlaw.present.redline_docx import diff_paragraphs
+
+    d = kzlaw.diff("cc1997/128@2006-03-01", "cc1997/128@2006-03-02", language="en")
+    part2 = next(p for p in diff_paragraphs(d) if p.heading == "Part 2")
+    assert (-1, "b) with regard to a minor, if the guilty part was aware of this fact") in part2.ops
+    assert (-1, "minor,") not in part2.ops
+    assert "".join(t for op, t in part2.ops if op >= 0) == d.new.wording("en").part("qualified")
+    assert "".join(t for op, t in part2.ops if op <= 0) == d.old.wording("en").part("qualified")

@@ -1,10 +1,11 @@
 """Redlines in Word: a :class:`~kzlaw.changes.Diff` as a .docx whose changes are tracked revisions.
 
 The document holds one paragraph for the title and one per part, aligned by the parts' stable ids
-(a part that is new is wholly inserted, one that was dropped wholly deleted), each redlined word by
-word; where the wording is kzlaw's summary, each part's sanction is redlined too. Every revision
-carries the author ``kzlaw`` and the date the new version took effect (or its amending law's
-adoption), so "accept all" in Word or LibreOffice gives the new wording exactly, "reject all" the old.
+(a part that is new is wholly inserted, one that was dropped wholly deleted), each redlined as the
+version redline is (its points paired by meaning, then word by word: :mod:`kzlaw.redline`); where
+the wording is kzlaw's summary, each part's sanction is redlined too. Every revision carries the
+author ``kzlaw`` and the date the new version took effect (or its amending law's adoption), so
+"accept all" in Word or LibreOffice gives the new wording exactly, "reject all" the old.
 """
 
 from __future__ import annotations
@@ -34,21 +35,22 @@ def revision_date(d: Any) -> dt.date | None:
 
 def diff_paragraphs(d: Any, prefix: str = "") -> list[DocxParagraph]:
     """The paragraphs of one diff: the title, each part (aligned by id), then notes and definitions, each redlined."""
-    from kzlaw.changes import sanction_line
+    from kzlaw.redline import paired_diff, part_pieces, sanction_line
     from kzlaw.worddiff import word_diff
 
     ow, nw = d.old.wording(d.language), d.new.wording(d.language)
     summary = nw.status == "summary" or ow.status == "summary"
+
+    def pieces(part: Any, w: Any) -> list[tuple[str, str]]:  # a part cut at its points, as the redline cuts it
+        found = part_pieces(part, w.part(part.id), w.parts[part.id].circumstances)
+        return [*found, (f"sanction:{part.id}", f"\n{sanction_line(part)}")] if summary else found
+
     out = [DocxParagraph(f"{prefix}Title", word_diff(ow.title, nw.title).ops)]
     olds = {p.id: p for p in d.old.parts}
     for p in d.new.parts:
         q = olds.pop(p.id, None)
-        old_text = ow.part(q.id) if q is not None else ""
-        new_text = nw.part(p.id)
-        if summary:
-            old_text += f"\n{sanction_line(q)}" if q is not None else ""
-            new_text += f"\n{sanction_line(p)}"
-        out.append(DocxParagraph(f"{prefix}Part {p.number}", word_diff(old_text, new_text).ops))
+        ops = paired_diff(pieces(q, ow) if q is not None else [], pieces(p, nw)).ops
+        out.append(DocxParagraph(f"{prefix}Part {p.number}", ops))
     for q in olds.values():
         text = ow.part(q.id) + (f"\n{sanction_line(q)}" if summary else "")
         out.append(DocxParagraph(f"{prefix}Part {q.number} (removed)", ((-1, text),)))
