@@ -24,12 +24,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 from kzlaw.model import Part, Version
 from kzlaw.wordalign import increasing
 from kzlaw.worddiff import WordDiff, word_diff
 
-__all__ = ["paired_diff", "part_pieces", "pieces", "redline", "sanction_line"]
+__all__ = ["paired_diff", "part_pieces", "part_redlines", "pieces", "redline", "sanction_line"]
 
 #: A piece of a compared text: ``(key, text)``. The key pairs it with the same provision of the other
 #: version (``heading``, ``part:<id>``, ``point:<id>:<tags>``, ``rest:<id>``, ``sanction:<id>``,
@@ -79,6 +80,29 @@ def paired_diff(a: list[Piece], b: list[Piece]) -> WordDiff:
         i, j = pi + 1, pj + 1
     ops += [(-1, text) for _, text in a[i:]] + [(1, text) for _, text in b[j:]]
     return WordDiff(_merged(ops))
+
+
+def part_redlines(
+    old: Version, new: Version, language: str, sanctions: bool = False
+) -> list[tuple[Part | None, Part | None, WordDiff]]:
+    """Each part's own redline, the parts paired by stable id: ``(old part, new part, redline)``, in order.
+
+    The new version's parts come first (with the old part of the same id, or ``None`` for a new part),
+    then the old parts that are gone (``None`` on the new side). Each pair is redlined as :func:`redline`
+    redlines it (points paired by meaning); with ``sanctions``, each part's :func:`sanction_line` is
+    redlined after its words (for a summary that leaves the sanction out).
+    """
+    ow, nw = old.wording(language), new.wording(language)
+
+    def cut(part: Part | None, w: Any) -> list[Piece]:
+        if part is None:
+            return []
+        found = part_pieces(part, w.part(part.id), w.parts[part.id].circumstances)
+        return [*found, (f"sanction:{part.id}", f"\n{sanction_line(part)}")] if sanctions else found
+
+    olds = {p.id: p for p in old.parts}
+    pairs = [(olds.pop(p.id, None), p) for p in new.parts] + [(q, None) for q in olds.values()]
+    return [(q, p, paired_diff(cut(q, ow), cut(p, nw))) for q, p in pairs]
 
 
 def pieces(version: Version, text: str, language: str) -> list[Piece] | None:

@@ -95,20 +95,13 @@ def redline(ops: Any) -> str:
 
 def side_by_side(d: Any) -> str:
     """A diff as a two-column table, old | new, parts aligned by their stable ids (a new part has no left side)."""
-    from kzlaw.worddiff import word_diff
+    from kzlaw.redline import part_redlines
 
-    ow, nw = d.old.wording(d.language), d.new.wording(d.language)
-    olds = {p.id: p for p in d.old.parts}
     rows = []
-    for p in d.new.parts:
-        q = olds.pop(p.id, None)
-        old_text = ow.part(q.id) if q else ""
-        ops = word_diff(old_text, nw.part(p.id)).ops
-        left = "".join(esc(t) if op == 0 else f"<del>{esc(t)}</del>" for op, t in ops if op <= 0)
-        right = "".join(esc(t) if op == 0 else f"<ins>{esc(t)}</ins>" for op, t in ops if op >= 0)
+    for _, _, words in part_redlines(d.old, d.new, d.language):
+        left = "".join(esc(t) if op == 0 else f"<del>{esc(t)}</del>" for op, t in words.ops if op <= 0)
+        right = "".join(esc(t) if op == 0 else f"<ins>{esc(t)}</ins>" for op, t in words.ops if op >= 0)
         rows.append(f"<tr><td class='kz-text'>{left}</td><td class='kz-text'>{right}</td></tr>")
-    for q in olds.values():
-        rows.append(f"<tr><td class='kz-text'><del>{esc(ow.part(q.id))}</del></td><td></td></tr>")
     return (
         "<h4>Side by side</h4><table class='kz-side'>"
         f"<tr><th>{esc(labels.version_label(d.old))}</th><th>{esc(labels.version_label(d.new))}</th></tr>"

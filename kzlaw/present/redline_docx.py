@@ -35,25 +35,16 @@ def revision_date(d: Any) -> dt.date | None:
 
 def diff_paragraphs(d: Any, prefix: str = "") -> list[DocxParagraph]:
     """The paragraphs of one diff: the title, each part (aligned by id), then notes and definitions, each redlined."""
-    from kzlaw.redline import paired_diff, part_pieces, sanction_line
+    from kzlaw.redline import part_redlines
     from kzlaw.worddiff import word_diff
 
     ow, nw = d.old.wording(d.language), d.new.wording(d.language)
     summary = nw.status == "summary" or ow.status == "summary"
-
-    def pieces(part: Any, w: Any) -> list[tuple[str, str]]:  # a part cut at its points, as the redline cuts it
-        found = part_pieces(part, w.part(part.id), w.parts[part.id].circumstances)
-        return [*found, (f"sanction:{part.id}", f"\n{sanction_line(part)}")] if summary else found
-
     out = [DocxParagraph(f"{prefix}Title", word_diff(ow.title, nw.title).ops)]
-    olds = {p.id: p for p in d.old.parts}
-    for p in d.new.parts:
-        q = olds.pop(p.id, None)
-        ops = paired_diff(pieces(q, ow) if q is not None else [], pieces(p, nw)).ops
-        out.append(DocxParagraph(f"{prefix}Part {p.number}", ops))
-    for q in olds.values():
-        text = ow.part(q.id) + (f"\n{sanction_line(q)}" if summary else "")
-        out.append(DocxParagraph(f"{prefix}Part {q.number} (removed)", ((-1, text),)))
+    for q, p, words in part_redlines(d.old, d.new, d.language, sanctions=summary):
+        part = p or q
+        gone = " (removed)" if p is None else ""
+        out.append(DocxParagraph(f"{prefix}Part {part.number if part else ''}{gone}", words.ops))
     for what, old_words, new_words in (("Note", ow.notes, nw.notes), ("Definition", ow.definitions, nw.definitions)):
         for label in dict.fromkeys([*old_words, *new_words]):
             ops = word_diff(old_words.get(label, ""), new_words.get(label, "")).ops
