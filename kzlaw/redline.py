@@ -128,8 +128,10 @@ def pieces(version: Version, text: str, language: str) -> list[Piece] | None:
         end = at + len(words) + (1 if text.startswith("\n", at + len(words)) else 0)
         out += part_pieces(part, text[at:end], w.parts[part.id].circumstances)
         at = end
-    sanctions = {sanction_line(p): f"sanction:{p.id}" for p in version.parts}
-    for line in re.split(r"(?<=\n)(?=\S)", text[at:]) if at < len(text) else ():
+    rest = text[at:]
+    summary = "\n[Sanction, part " in rest or rest.startswith("[Sanction, part ")  # lines only a summary has
+    sanctions = {sanction_line(p): f"sanction:{p.id}" for p in version.parts} if summary else {}
+    for line in re.split(r"(?<=\n)(?=\S)", rest) if rest else ():
         key = sanctions.get(line.rstrip()) or "line:" + re.split(r"[.:]\s", line, maxsplit=1)[0][:40].strip()
         out.append((key, line))
     return _unique(_joined_at_bad_cuts(out, text))  # slices of ``text`` end to end: joined, they are ``text``
